@@ -1,0 +1,39 @@
+"""viewer.content stays free of Qt, so the CLI and the checks run without a display."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from conftest import REPO
+
+QT_FREE = ["viewer/content", "viewer/diagram", "viewer/cli.py", "viewer/bundle.py"]
+
+
+def test_core_modules_never_import_qt_at_top_level() -> None:
+    for entry in QT_FREE:
+        target = REPO / entry
+        files = [target] if target.is_file() else sorted(target.rglob("*.py"))
+        for path in files:
+            tree = ast.parse(path.read_text(), str(path))
+            top_level = [
+                node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+            ]
+            for node in top_level:
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                assert not (module or "").startswith("PySide6"), f"{path} imports {module}"
+
+
+def test_text_commands_load_no_qt() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from viewer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['show', 'patella']); main(['list', '--json'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,128 @@
+"""The real app in a real X11 window (Xvfb), clicked with a real mouse (xdotool)."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.x11
+TOOLS = ("Xvfb", "xdotool", "import")
+
+
+def _required() -> bool:
+    return os.environ.get("ANATOMY_VIEWER_REQUIRE_X11") == "1"
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        message = f"missing {', '.join(missing)} (./dev test installs them)"
+        if _required():
+            pytest.fail(message)
+        pytest.skip(message)
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    ready, _, _ = select.select([read], [], [], 20)
+    number = os.read(read, 32).decode().strip() if ready else ""
+    os.close(read)
+    if not number:
+        server.kill()
+        pytest.fail("Xvfb did not start")
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _read_json(process: subprocess.Popen[str], timeout: float) -> dict[str, object]:
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 0.2)
+        if ready:
+            line = process.stdout.readline()
+            if line.startswith("{"):
+                return json.loads(line)  # type: ignore[no-any-return]
+            if not line and process.poll() is not None:
+                break
+    raise AssertionError(f"no report from the app within {timeout}s")
+
+
+def _grab(display: str, out: Path, box: list[int]) -> bytes:
+    x, y, width, height = box
+    subprocess.run(
+        [
+            "import",
+            "-display",
+            display,
+            "-window",
+            "root",
+            "-crop",
+            f"{width}x{height}+{x}+{y}",
+            "+repage",
+            f"rgb:{out}",
+        ],
+        check=True,
+        timeout=30,
+        capture_output=True,
+    )
+    return out.read_bytes()
+
+
+def test_real_click_on_the_patella_shows_its_details(display: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    app = subprocess.Popen(
+        [sys.executable, str(REPO / "tests" / "x11_driver.py")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
+    try:
+        ready = _read_json(app, 30)
+        assert ready["platform"] == "xcb"
+        x, y = ready["patella"]  # type: ignore[misc]
+        box = ready["details"]
+        assert isinstance(box, list)
+        before = _grab(display, tmp_path / "before.rgb", box)
+
+        subprocess.run(
+            ["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"],
+            env=env,
+            check=True,
+            timeout=20,
+        )
+        report = _read_json(app, 20)
+        assert report == {"selected": "patella", "heading": "Patella"}
+
+        time.sleep(0.5)
+        after = _grab(display, tmp_path / "after.rgb", box)
+        changed = sum(1 for a, b in zip(before, after, strict=True) if a != b)
+        assert changed > len(before) * 0.01, "the details panel did not visibly change"
+    finally:
+        app.terminate()
+        try:
+            app.wait(10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        if app.returncode not in (0, -15, None) and app.stderr is not None:
+            print(app.stderr.read())

@@ -1,0 +1,51 @@
+"""Runs the real main window on a real X11 display and reports what a tester needs.
+
+Prints one JSON line when the window is up (where the patella and the details
+panel are on the screen), then one line per selection change.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from PySide6.QtCore import QTimer
+
+from viewer.bundle import load_bundle
+from viewer.ui.app import application
+from viewer.ui.main_window import MainWindow
+
+
+def main() -> int:
+    app = application()
+    window = MainWindow(load_bundle())
+    window.move(0, 0)
+    window.resize(1280, 800)
+    window.show()
+
+    def say(**fields: object) -> None:
+        print(json.dumps(fields), flush=True)
+
+    def ready() -> None:
+        view = window.diagram
+        point = view.mapFromScene(view.exposed_point("patella"))
+        screen = view.viewport().mapToGlobal(point)
+        details = window.details.viewport()
+        top_left = details.mapToGlobal(details.rect().topLeft())
+        say(
+            ready=True,
+            platform=app.platformName(),
+            patella=[screen.x(), screen.y()],
+            details=[top_left.x(), top_left.y(), details.width(), details.height()],
+        )
+
+    window.selection.region_selected.connect(
+        lambda region: say(selected=region, heading=window.details.toPlainText().splitlines()[0])
+    )
+    QTimer.singleShot(500, ready)
+    QTimer.singleShot(60_000, app.quit)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

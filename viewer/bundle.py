@@ -1,0 +1,55 @@
+"""Content plus drawings, loaded and checked together: what the app and the CLI open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.content.loader import load_atlas
+from viewer.content.model import Atlas, Location, Problem
+from viewer.content.validate import validate
+from viewer.diagram.svg_index import index_svg
+from viewer.diagram.views import find_views
+from viewer.paths import content_dirs
+
+
+@dataclass(frozen=True)
+class Bundle:
+    atlas: Atlas
+    drawings: dict[str, Path]  # view id -> SVG file, only drawings that can be used
+    shapes: dict[str, list[str]]  # view id -> region shape ids in document (z) order
+    problems: list[Problem]
+
+    def views_of(self, region: str) -> list[str]:
+        """The views that can show this region, in view order."""
+        record = self.atlas.regions.get(region)
+        if record is None:
+            return []
+        return [view for view in self.drawings if view in record.views]
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def load_bundle(root: Path | None = None) -> Bundle:
+    """Load and check everything; problems are listed, never raised."""
+    data_dir, assets_dir = content_dirs(root)
+    result = load_atlas(data_dir)
+    drawings: dict[str, Path] = {}
+    shapes: dict[str, dict[str, Location]] = {}
+    problems: list[Problem] = []
+    if not assets_dir.is_dir():
+        problems.append(Problem(Location(str(assets_dir)), "drawings directory not found"))
+    for view, path in find_views(assets_dir).items() if assets_dir.is_dir() else ():
+        index = index_svg(path, _display(path, assets_dir.parent))
+        problems.extend(index.problems)
+        if index.shapes:
+            drawings[view] = path
+            shapes[view] = index.shapes
+    problems = validate(result, shapes) + problems
+    order = {view: list(view_shapes) for view, view_shapes in shapes.items()}
+    return Bundle(result.atlas, drawings, order, problems)

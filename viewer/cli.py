@@ -1,0 +1,173 @@
+"""The command line: the window by default, plus list, show, check and screenshot.
+
+GUI modules are imported only by the commands that need them, so the text
+commands start fast and work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from viewer import __version__
+from viewer.bundle import Bundle, load_bundle
+from viewer.content.render import build_report, report_json, report_text
+
+PROG = "anatomy-viewer"
+
+
+class UsageError(Exception):
+    """Bad arguments or unknown ids: one line on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1400x900, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Offline reference for the lower limb: click a region, read its conditions.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--region", help="open with this region selected")
+    parser.add_argument("--view", help="open on this drawing (e.g. leg_anterior)")
+    parser.add_argument(
+        "--data", type=Path, help="content directory to use instead of the built-in one"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return sub
+
+    listing = command("list", "list every region: id, name, views")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show = command("show", "print one region and all its content")
+    show.add_argument("id", help="region id, e.g. proximal_tibia")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    check = command("check", "validate content and drawings; exit 1 on any problem")
+    check.add_argument("dir", nargs="?", type=Path, help="content directory (default: built-in)")
+    shot = command("screenshot", "write a PNG of the window")
+    shot.add_argument("out", type=Path, help="PNG file to write")
+    shot.add_argument("--region", default=argparse.SUPPRESS, help="region to select")
+    shot.add_argument("--view", default=argparse.SUPPRESS, help="drawing to show")
+    shot.add_argument("--size", type=_size, default=(1400, 900), help="WxH, default 1400x900")
+    return parser
+
+
+def _warn_problems(bundle: Bundle) -> None:
+    if bundle.problems:
+        count = len(bundle.problems)
+        print(f"{PROG}: warning: {count} content problem(s); run '{PROG} check'", file=sys.stderr)
+
+
+def _known(bundle: Bundle, region: str | None, view: str | None) -> None:
+    if region and region not in bundle.atlas.regions:
+        raise UsageError(f"unknown region {region!r} (try '{PROG} list')")
+    if view and view not in bundle.drawings:
+        known = ", ".join(bundle.drawings) or "none"
+        raise UsageError(f"unknown view {view!r} (views: {known})")
+    if region and view and view not in bundle.views_of(region):
+        raise UsageError(f"region {region!r} is not drawn in view {view!r}")
+
+
+def _list(bundle: Bundle, as_json: bool) -> int:
+    regions = list(bundle.atlas.regions.values())
+    if as_json:
+        rows = [
+            {"id": r.id, "name": r.name, "views": list(r.views), "high_risk": r.high_risk}
+            for r in regions
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(r.id) for r in regions), default=0)
+        for r in regions:
+            print(f"{r.id:<{width}}  {r.name}  [{', '.join(r.views)}]")
+    return 0
+
+
+def _show(bundle: Bundle, region: str, as_json: bool) -> int:
+    _known(bundle, region, None)
+    report = build_report(bundle.atlas, region)
+    if as_json:
+        print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report_text(report))
+    return 0
+
+
+def _check(directory: Path | None) -> int:
+    if directory is not None and not directory.is_dir():
+        raise UsageError(f"not a directory: {directory}")
+    bundle = load_bundle(directory)
+    for problem in bundle.problems:
+        print(problem)
+    if bundle.problems:
+        print(f"{len(bundle.problems)} problem(s)", file=sys.stderr)
+        return 1
+    atlas = bundle.atlas
+    print(
+        f"ok: {len(atlas.regions)} regions, {len(atlas.conditions)} conditions, "
+        f"{len(atlas.sources)} sources, {len(bundle.drawings)} drawings"
+    )
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args.dir or args.data)
+    if args.data is not None and not args.data.is_dir():
+        raise UsageError(f"not a directory: {args.data}")
+    bundle = load_bundle(args.data)
+    if args.command == "list":
+        _warn_problems(bundle)
+        return _list(bundle, args.json)
+    if args.command == "show":
+        _warn_problems(bundle)
+        return _show(bundle, args.id, args.json)
+    _known(bundle, args.region, args.view)
+    if args.command == "screenshot":
+        from PySide6.QtCore import QSize
+
+        from viewer.ui.app import screenshot
+
+        screenshot(bundle, args.out, QSize(*args.size), args.region or "", args.view or "")
+        print(args.out)
+        return 0
+    from viewer.ui.app import run_window
+
+    return run_window(bundle, args.region or "", args.view or "")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,298 @@
+"""YAML content directory -> Atlas, with file:line:col on every problem.
+
+A bad record is reported and left out; the rest of the content still loads.
+Cross-references are collected here (with where they were written) and
+resolved by validate.py once everything is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar, cast
+
+import yaml
+
+from viewer.content.model import (
+    FREQUENCIES,
+    MODALITIES,
+    SOURCE_KINDS,
+    Atlas,
+    Condition,
+    ConditionLink,
+    ImagingNote,
+    Location,
+    Problem,
+    Region,
+    RelatedRegion,
+    Source,
+)
+from viewer.content.yaml_reader import Invalid, NodeReader, compose
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+T = TypeVar("T")
+R = TypeVar("R", Source, Condition, Region)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id written in one record that must exist in another collection."""
+
+    kind: str  # "condition", "source" or "region"
+    target: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    kind: str
+    id: str
+    where: Location
+
+
+@dataclass
+class LoadResult:
+    atlas: Atlas
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    definitions: list[Defined] = field(default_factory=list)
+
+
+class _RecordReader(NodeReader):
+    """Reads the content schema (docs/content-format.md) out of YAML nodes."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.references: list[Reference] = []
+        self.definitions: list[Defined] = []
+
+    def ref(self, node: yaml.Node, kind: str, what: str) -> str:
+        target = self.identifier(node, what)
+        self.references.append(Reference(kind, target, self.where(node)))
+        return target
+
+    def refs(self, node: yaml.Node, kind: str, what: str, allow_empty: bool) -> tuple[str, ...]:
+        return self.items(node, what, lambda item: self.ref(item, kind, what), allow_empty)
+
+    def define(self, node: yaml.Node, kind: str) -> str:
+        value = self.identifier(node, f"{kind} id")
+        self.definitions.append(Defined(kind, value, self.where(node)))
+        return value
+
+    def imaging_note(self, node: yaml.Node) -> ImagingNote:
+        fields = self.mapping(node, "imaging note", ("modality", "note"))
+        return ImagingNote(
+            modality=self.choice(fields["modality"], "modality", MODALITIES),
+            note=self.string(fields["note"], "imaging note"),
+        )
+
+    def imaging(self, node: yaml.Node, allow_empty: bool) -> tuple[ImagingNote, ...]:
+        return self.items(node, "imaging", self.imaging_note, allow_empty)
+
+    def source(self, node: yaml.Node) -> Source:
+        fields = self.mapping(node, "source", ("id", "citation", "kind"), ("url",))
+        url = fields.get("url")
+        return Source(
+            id=self.define(fields["id"], "source"),
+            citation=self.string(fields["citation"], "citation"),
+            kind=self.choice(fields["kind"], "kind", SOURCE_KINDS),
+            url=self.string(url, "url") if url is not None else None,
+        )
+
+    def condition(self, node: yaml.Node) -> Condition:
+        lists = ("symptoms", "signs", "risk_factors", "red_flags", "management")
+        fields = self.mapping(
+            node,
+            "condition",
+            ("id", "name", "aliases", "summary", *lists, "imaging", "differentials")
+            + ("sources", "reviewed"),
+        )
+        values = _Fields(self)
+        reviewed = values.get(lambda: self.string(fields["reviewed"], "reviewed"))
+        if isinstance(reviewed, str) and not _DATE.fullmatch(reviewed):
+            self.fail(fields["reviewed"], "reviewed must be a date written YYYY-MM-DD")
+            values.bad = True
+        condition = Condition(
+            id=values.get(lambda: self.define(fields["id"], "condition")),
+            name=values.get(lambda: self.string(fields["name"], "name")),
+            aliases=values.get(lambda: self.strings(fields["aliases"], "aliases")),
+            summary=values.get(lambda: self.string(fields["summary"], "summary")),
+            symptoms=values.get(lambda: self.strings(fields["symptoms"], "symptoms", False)),
+            signs=values.get(lambda: self.strings(fields["signs"], "signs", False)),
+            risk_factors=values.get(
+                lambda: self.strings(fields["risk_factors"], "risk_factors", False)
+            ),
+            imaging=values.get(lambda: self.imaging(fields["imaging"], False)),
+            differentials=values.get(
+                lambda: self.refs(fields["differentials"], "condition", "differential", True)
+            ),
+            red_flags=values.get(lambda: self.strings(fields["red_flags"], "red_flags", False)),
+            management=values.get(lambda: self.strings(fields["management"], "management", False)),
+            sources=values.get(lambda: self.refs(fields["sources"], "source", "source", False)),
+            reviewed=reviewed,
+        )
+        values.check()
+        return condition
+
+    def link(self, node: yaml.Node) -> ConditionLink:
+        fields = self.mapping(
+            node,
+            "condition link",
+            ("condition", "frequency"),
+            ("high_risk", "notes", "imaging", "sources"),
+        )
+        values = _Fields(self)
+        high_risk = fields.get("high_risk")
+        notes = fields.get("notes")
+        imaging = fields.get("imaging")
+        sources = fields.get("sources")
+        link = ConditionLink(
+            condition=values.get(lambda: self.ref(fields["condition"], "condition", "condition")),
+            frequency=values.get(
+                lambda: self.choice(fields["frequency"], "frequency", FREQUENCIES)
+            ),
+            high_risk=values.get(lambda: self.boolean(high_risk, "high_risk"))
+            if high_risk is not None
+            else False,
+            notes=values.get(lambda: self.strings(notes, "notes")) if notes is not None else (),
+            imaging=values.get(lambda: self.imaging(imaging, True)) if imaging is not None else (),
+            sources=values.get(lambda: self.refs(sources, "source", "source", False))
+            if sources is not None
+            else (),
+        )
+        if (link.notes or link.imaging) and sources is None:
+            self.fail(node, "condition link: 'sources' is required with notes or imaging")
+            values.bad = True
+        values.check()
+        return link
+
+    def related(self, node: yaml.Node) -> RelatedRegion:
+        fields = self.mapping(node, "related region", ("region", "why"))
+        values = _Fields(self)
+        related = RelatedRegion(
+            region=values.get(lambda: self.ref(fields["region"], "region", "related region")),
+            why=values.get(lambda: self.string(fields["why"], "why")),
+        )
+        values.check()
+        return related
+
+    def region(self, node: yaml.Node) -> Region:
+        fields = self.mapping(
+            node,
+            "region",
+            ("id", "name", "aliases", "views", "summary", "conditions"),
+            ("related",),
+        )
+        values = _Fields(self)
+        related = fields.get("related")
+        region = Region(
+            id=values.get(lambda: self.define(fields["id"], "region")),
+            name=values.get(lambda: self.string(fields["name"], "name")),
+            aliases=values.get(lambda: self.strings(fields["aliases"], "aliases")),
+            views=values.get(
+                lambda: self.items(
+                    fields["views"], "views", lambda item: self.identifier(item, "view"), False
+                )
+            ),
+            summary=values.get(lambda: self.string(fields["summary"], "summary")),
+            conditions=values.get(
+                lambda: self.items(fields["conditions"], "conditions", self.link, False)
+            ),
+            related=values.get(lambda: self.items(related, "related", self.related))
+            if related is not None
+            else (),
+        )
+        values.check()
+        return region
+
+
+class _Fields:
+    """Reads every field of a record so all its problems are reported, not just the first."""
+
+    def __init__(self, reader: NodeReader) -> None:
+        self.reader = reader
+        self.bad = False
+
+    def get(self, read: Callable[[], T]) -> T:
+        try:
+            return read()
+        except Invalid:
+            self.bad = True
+            # The record is thrown away by check() before anyone sees this value.
+            return cast(T, None)
+
+    def check(self) -> None:
+        if self.bad:
+            raise Invalid("record")
+
+
+def _display_name(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_atlas(data_dir: Path) -> LoadResult:
+    """Load sources.yaml, conditions/*.yaml and regions/*.yaml from data_dir."""
+    result = LoadResult(Atlas())
+    sources: dict[str, Source] = {}
+    conditions: dict[str, Condition] = {}
+    regions: dict[str, Region] = {}
+
+    def read_file(path: Path, kind: str) -> None:
+        name = _display_name(path, data_dir)
+        node, problem = compose(path, name)
+        if node is None:
+            if problem is not None:
+                result.problems.append(problem)
+            return
+        reader = _RecordReader(name)
+        try:
+            if kind == "condition":
+                condition = _keep(conditions, reader.condition, node)
+                if condition is not None and condition.id != path.stem:
+                    reader.fail(node, f"condition {condition.id!r} must be in {condition.id}.yaml")
+            elif kind == "source":
+                for item in reader.sequence(node, "source file", allow_empty=False):
+                    _keep(sources, reader.source, item)
+            else:
+                for item in reader.sequence(node, "region file", allow_empty=False):
+                    _keep(regions, reader.region, item)
+        except Invalid:
+            pass
+        result.problems.extend(reader.problems)
+        result.references.extend(reader.references)
+        result.definitions.extend(reader.definitions)
+
+    if not data_dir.is_dir():
+        result.problems.append(Problem(Location(str(data_dir)), "content directory not found"))
+        return result
+    sources_file = data_dir / "sources.yaml"
+    if sources_file.is_file():
+        read_file(sources_file, "source")
+    else:
+        result.problems.append(Problem(Location(str(sources_file)), "file not found"))
+    for sub, kind in (("conditions", "condition"), ("regions", "region")):
+        files = sorted((data_dir / sub).glob("*.yaml"))
+        if not files:
+            result.problems.append(
+                Problem(Location(str(data_dir / sub)), f"no {kind} files (*.yaml) found")
+            )
+        for path in files:
+            read_file(path, kind)
+    result.atlas = Atlas(regions=regions, conditions=conditions, sources=sources)
+    return result
+
+
+def _keep(target: dict[str, R], read: Callable[[yaml.Node], R], node: yaml.Node) -> R | None:
+    """Read one record into target, unless it is invalid or its id is taken."""
+    try:
+        record = read(node)
+    except Invalid:
+        return None
+    # validate.py reports duplicate ids; the first definition wins.
+    target.setdefault(record.id, record)
+    return record

@@ -1,0 +1,100 @@
+"""Find the region shapes in an SVG, with the line each is written on.
+
+The contract: every clickable region is one shape whose id is the region id,
+inside the group id="regions". Anything else is decoration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+from viewer.content.model import Location, Problem
+
+MAX_SVG_BYTES = 5 * 1024 * 1024
+SHAPE_TAGS = {"path", "polygon", "polyline", "rect", "circle", "ellipse", "line"}
+
+
+@dataclass
+class SvgIndex:
+    shapes: dict[str, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    pass
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+def index_svg(path: Path, name: str) -> SvgIndex:
+    """The region shapes of one drawing; problems instead of exceptions."""
+    index = SvgIndex()
+    try:
+        if path.stat().st_size > MAX_SVG_BYTES:
+            index.problems.append(Problem(Location(name), "drawing is larger than 5 MB"))
+            return index
+        data = path.read_bytes()
+    except OSError as error:
+        index.problems.append(Problem(Location(name), f"cannot read drawing: {error.strerror}"))
+        return index
+
+    parser = expat.ParserCreate()
+    depth_of_regions: list[int] = []
+    depth = 0
+
+    def where() -> Location:
+        return Location(name, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+
+    def refuse_entities(*_args: object) -> int:
+        index.problems.append(Problem(where(), "entity declarations are not allowed"))
+        raise _Refused
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        local = _local(tag)
+        element_id = attrs.get("id", "")
+        if local == "g" and element_id == "regions":
+            depth_of_regions.append(depth)
+            return
+        if not depth_of_regions:
+            return
+        if local in SHAPE_TAGS:
+            if not element_id:
+                index.problems.append(Problem(where(), f"<{local}> in 'regions' has no id"))
+            elif element_id in index.shapes:
+                index.problems.append(Problem(where(), f"duplicate shape id {element_id!r}"))
+            else:
+                index.shapes[element_id] = where()
+        elif local == "g":
+            index.problems.append(Problem(where(), "groups inside 'regions' are not allowed"))
+
+    def end(_tag: str) -> None:
+        nonlocal depth
+        if depth_of_regions and depth_of_regions[-1] == depth:
+            depth_of_regions.pop()
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = refuse_entities
+    parser.ExternalEntityRefHandler = refuse_entities
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as error:
+        index.problems.append(
+            Problem(
+                Location(name, error.lineno, error.offset + 1),
+                f"not a valid SVG (XML error: {expat.errors.messages[error.code]})",
+            )
+        )
+        index.shapes.clear()
+    except _Refused:
+        index.shapes.clear()
+    if not index.problems and not index.shapes:
+        index.problems.append(Problem(Location(name), "no shapes in a group with id='regions'"))
+    return index

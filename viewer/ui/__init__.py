@@ -1,0 +1,1 @@
+"""Qt widgets: they render state and emit signals; selection lives in Selection."""

@@ -1,0 +1,50 @@
+"""Start the window, or render it to a PNG without showing it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from viewer.bundle import Bundle
+from viewer.ui.first_paint import install_if_requested
+from viewer.ui.main_window import MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("anatomy-viewer")
+    app.setApplicationDisplayName("Lower-limb anatomy reference")
+    return app
+
+
+def run_window(bundle: Bundle, region: str = "", view: str = "") -> int:
+    app = application()
+    install_if_requested(app)
+    window = MainWindow(bundle)
+    window.open_at(region, view)
+    window.show()
+    QTimer.singleShot(0, window.show_problems)
+    return app.exec()
+
+
+def screenshot(bundle: Bundle, out: Path, size: QSize, region: str = "", view: str = "") -> None:
+    """Render the window as a user would see it, headless if there is no display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    window = MainWindow(bundle)
+    window.resize(size)
+    window.open_at(region, view)
+    window.show()
+    app.processEvents()
+    pixmap = window.grab()
+    window.close()
+    if not pixmap.save(str(out), "PNG"):
+        raise OSError(f"cannot write {out}")

@@ -1,0 +1,26 @@
+"""Tabs to switch between the drawings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from viewer.diagram.views import view_title
+
+
+class ViewTabs(QTabBar):
+    def __init__(self, views: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._views = views
+        for index, view in enumerate(views):
+            self.addTab(view_title(view))
+            self.setTabToolTip(index, f"{view_title(view)} (Ctrl+{index + 1})")
+        self.setExpanding(False)
+        self.setDocumentMode(True)
+        self.setAccessibleName("Views")
+
+    def view_at(self, index: int) -> str:
+        return self._views[index] if 0 <= index < len(self._views) else ""
+
+    def show_view(self, view: str) -> None:
+        if view in self._views:
+            self.setCurrentIndex(self._views.index(view))
