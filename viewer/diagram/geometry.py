@@ -6,7 +6,6 @@ svgelements does the SVG geometry: shapes, arcs and nested transforms.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path as FilePath
 
 from svgelements import (
@@ -20,21 +19,7 @@ from svgelements import (
     Shape,
 )
 
-# ("M", (x, y)), ("L", (x, y)), ("Q", (cx, cy, x, y)), ("C", (c1x, c1y, c2x, c2y, x, y)), ("Z", ())
-PathCommand = tuple[str, tuple[float, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class Outline:
-    region: str
-    commands: tuple[PathCommand, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    width: float
-    height: float
-    outlines: dict[str, Outline]
+from viewer.diagram.outline import Drawing, Outline, PathCommand
 
 
 def _commands(path: Path) -> Iterable[PathCommand]:

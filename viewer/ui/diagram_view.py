@@ -8,7 +8,6 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from viewer.bundle import Bundle
-from viewer.diagram.geometry import load_drawing
 from viewer.ui.drawing_item import DrawingItem
 from viewer.ui.region_item import RegionItem, painter_path
 from viewer.ui.selection import Selection
@@ -67,7 +66,11 @@ class DiagramView(QGraphicsView):
         path = self._bundle.drawings[view]
         atlas = self._bundle.atlas
         region_ids = [r for r in self._bundle.shapes[view] if r in atlas.regions]
-        drawing = load_drawing(path, region_ids)
+        drawing = self._bundle.geometry.get(view)
+        if drawing is None:
+            from viewer.diagram.geometry import load_drawing  # not loaded up front
+
+            drawing = load_drawing(path, region_ids)
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         scene.addItem(DrawingItem(QSvgRenderer(str(path), scene), drawing.width, drawing.height))

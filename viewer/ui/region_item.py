@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.diagram.geometry import Outline
+from viewer.diagram.outline import Outline
 
 HOVER_FILL = QColor(255, 176, 0, 80)
 HOVER_LINE = QColor(214, 132, 0)

@@ -1,0 +1,154 @@
+"""A JSON cache of the loaded bundle (content, checks and outlines) for fast starts.
+
+Parsing YAML and SVG geometry costs more than the rest of start-up together,
+and the files rarely change. The cache is keyed by every input file's path,
+size and modification time, so any edit means a fresh load. It is plain JSON
+(never pickle: nothing in it can run), and anything odd about it means it is
+ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from viewer import __version__
+from viewer.bundle import Bundle, load_bundle
+from viewer.content.model import (
+    Atlas,
+    Condition,
+    ConditionLink,
+    ImagingNote,
+    Location,
+    Problem,
+    Region,
+    RelatedRegion,
+    Source,
+)
+from viewer.diagram.outline import Drawing, Outline
+from viewer.paths import content_dirs
+
+FORMAT = 1
+MAX_CACHE_BYTES = 20 * 1024 * 1024
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "anatomy-viewer"
+
+
+def _key(root: Path | None) -> str:
+    data_dir, assets_dir = content_dirs(root)
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{data_dir}:{assets_dir}".encode())
+    for directory, pattern in ((data_dir, "**/*.yaml"), (assets_dir, "*.svg")):
+        for path in sorted(directory.glob(pattern)):
+            stat = path.stat()
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:32]
+
+
+def _imaging(items: list[dict[str, str]]) -> tuple[ImagingNote, ...]:
+    return tuple(ImagingNote(**item) for item in items)
+
+
+def _condition(d: dict[str, Any]) -> Condition:
+    tuples = {k: tuple(v) for k, v in d.items() if isinstance(v, list) and k != "imaging"}
+    return Condition(**{**d, **tuples, "imaging": _imaging(d["imaging"])})
+
+
+def _region(d: dict[str, Any]) -> Region:
+    links = tuple(
+        ConditionLink(
+            condition=link["condition"],
+            frequency=link["frequency"],
+            high_risk=link["high_risk"],
+            notes=tuple(link["notes"]),
+            imaging=_imaging(link["imaging"]),
+            sources=tuple(link["sources"]),
+        )
+        for link in d["conditions"]
+    )
+    return Region(
+        id=d["id"],
+        name=d["name"],
+        aliases=tuple(d["aliases"]),
+        views=tuple(d["views"]),
+        summary=d["summary"],
+        conditions=links,
+        related=tuple(RelatedRegion(**r) for r in d["related"]),
+    )
+
+
+def _encode(bundle: Bundle) -> dict[str, Any]:
+    atlas = bundle.atlas
+    return {
+        "regions": [asdict(r) for r in atlas.regions.values()],
+        "conditions": [asdict(c) for c in atlas.conditions.values()],
+        "sources": [asdict(s) for s in atlas.sources.values()],
+        "drawings": {view: str(path) for view, path in bundle.drawings.items()},
+        "shapes": bundle.shapes,
+        "problems": [asdict(p) for p in bundle.problems],
+        "geometry": {
+            view: {
+                "width": drawing.width,
+                "height": drawing.height,
+                "outlines": {r: outline.commands for r, outline in drawing.outlines.items()},
+            }
+            for view, drawing in bundle.geometry.items()
+        },
+    }
+
+
+def _decode(d: dict[str, Any]) -> Bundle:
+    atlas = Atlas(
+        regions={r["id"]: _region(r) for r in d["regions"]},
+        conditions={c["id"]: _condition(c) for c in d["conditions"]},
+        sources={s["id"]: Source(**s) for s in d["sources"]},
+    )
+    geometry = {
+        view: Drawing(
+            width=float(g["width"]),
+            height=float(g["height"]),
+            outlines={
+                region: Outline(region, tuple((c, tuple(v)) for c, v in commands))
+                for region, commands in g["outlines"].items()
+            },
+        )
+        for view, g in d["geometry"].items()
+    }
+    return Bundle(
+        atlas=atlas,
+        drawings={view: Path(path) for view, path in d["drawings"].items()},
+        shapes={view: list(ids) for view, ids in d["shapes"].items()},
+        problems=[Problem(Location(**p["where"]), p["message"]) for p in d["problems"]],
+        geometry=geometry,
+    )
+
+
+def load_bundle_cached(root: Path | None = None) -> Bundle:
+    """The bundle with outlines, from the cache when no input has changed."""
+    try:
+        key = _key(root)
+    except OSError:
+        return load_bundle(root, with_outlines=True)
+    path = cache_dir() / f"bundle-{key}.json"
+    try:
+        if path.stat().st_size <= MAX_CACHE_BYTES:
+            return _decode(json.loads(path.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing or unusable: rebuild below
+    bundle = load_bundle(root, with_outlines=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob("bundle-*.json"):
+            stale.unlink(missing_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_encode(bundle), separators=(",", ":")))
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home still runs, just without the speed-up
+    return bundle
