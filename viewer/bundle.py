@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from viewer.content.model import Atlas, Location, Problem
 from viewer.diagram.outline import Drawing
@@ -11,14 +13,13 @@ from viewer.diagram.views import find_views
 from viewer.paths import content_dirs
 
 
-@dataclass(frozen=True)
-class Bundle:
+class Bundle(NamedTuple):
     atlas: Atlas
     drawings: dict[str, Path]  # view id -> SVG file, only drawings that can be used
     shapes: dict[str, list[str]]  # view id -> region shape ids in document (z) order
     problems: list[Problem]
     # view id -> outlines of its regions; filled for the GUI, empty for text commands
-    geometry: dict[str, Drawing] = field(default_factory=dict)
+    geometry: Mapping[str, Drawing] = MappingProxyType({})
 
     def views_of(self, region: str) -> list[str]:
         """The views that can show this region, in view order."""

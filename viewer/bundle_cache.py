@@ -9,10 +9,9 @@ ignored and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import asdict
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,23 @@ def cache_dir() -> Path:
 
 def _key(root: Path | None) -> str:
     data_dir, assets_dir = content_dirs(root)
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{data_dir}:{assets_dir}".encode())
+    parts = [f"{FORMAT}:{__version__}:{data_dir}:{assets_dir}"]
     for directory, pattern in ((data_dir, "**/*.yaml"), (assets_dir, "*.svg")):
         for path in sorted(directory.glob(pattern)):
             stat = path.stat()
-            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.hexdigest()[:32]
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    text = "\n".join(parts).encode()
+    # Two checksums: a cheap key whose collisions would need two changes at once.
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+
+
+def _plain(value: Any) -> Any:
+    """Records as JSON-ready dicts and lists, recursively."""
+    if hasattr(value, "_asdict"):
+        return {key: _plain(item) for key, item in value._asdict().items()}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _imaging(items: list[dict[str, str]]) -> tuple[ImagingNote, ...]:
@@ -86,12 +96,12 @@ def _region(d: dict[str, Any]) -> Region:
 def _encode(bundle: Bundle) -> dict[str, Any]:
     atlas = bundle.atlas
     return {
-        "regions": [asdict(r) for r in atlas.regions.values()],
-        "conditions": [asdict(c) for c in atlas.conditions.values()],
-        "sources": [asdict(s) for s in atlas.sources.values()],
+        "regions": [_plain(r) for r in atlas.regions.values()],
+        "conditions": [_plain(c) for c in atlas.conditions.values()],
+        "sources": [_plain(s) for s in atlas.sources.values()],
         "drawings": {view: str(path) for view, path in bundle.drawings.items()},
         "shapes": bundle.shapes,
-        "problems": [asdict(p) for p in bundle.problems],
+        "problems": [_plain(p) for p in bundle.problems],
         "geometry": {
             view: {
                 "width": drawing.width,

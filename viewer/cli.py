@@ -16,7 +16,6 @@ from typing import NoReturn
 
 from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
-from viewer.content.render import build_report, report_json, report_text
 
 PROG = "anatomy-viewer"
 
@@ -105,6 +104,8 @@ def _list(bundle: Bundle, as_json: bool) -> int:
 
 
 def _show(bundle: Bundle, region: str, as_json: bool) -> int:
+    from viewer.content.render import build_report, report_json, report_text
+
     _known(bundle, region, None)
     report = build_report(bundle.atlas, region)
     if as_json:

@@ -2,6 +2,7 @@
 
 Every piece of content passes through escape(): the data is text, never markup.
 The only links are in-page anchors (#c-<condition id>) that the panel handles.
+The classes used here are styled in viewer/ui/details_style.py.
 """
 
 from __future__ import annotations
@@ -11,25 +12,6 @@ from html import escape
 
 from viewer.content.model import MODALITY_NAMES
 from viewer.content.render import ConditionAtSite, RegionReport
-
-STYLE = """
-body { font-size: 10.5pt; color: #1d232a; }
-h1 { font-size: 17pt; margin: 0 0 2px 0; color: #14324a; }
-h2 { font-size: 13pt; margin: 14px 0 2px 0; color: #14324a; }
-h3 { font-size: 10pt; margin: 8px 0 1px 0; color: #46525e; text-transform: uppercase; }
-ul { margin-top: 0; margin-bottom: 0; margin-left: 14px; -qt-list-indent: 0; }
-li { margin-bottom: 1px; }
-.aka { color: #5a6570; margin-top: 0; }
-.freq { color: #5a6570; font-size: 10pt; font-weight: normal; }
-.risk { color: #ffffff; background-color: #b3261e; font-weight: bold; }
-.riskbox { background-color: #fbe9e7; color: #8c1d18; }
-.site { background-color: #eef5fb; }
-.red { color: #8c1d18; }
-.tag { color: #1f5f99; font-weight: bold; }
-.muted { color: #6b7580; font-size: 9pt; }
-.toc a { color: #1f5f99; text-decoration: none; }
-td { padding: 2px 6px 2px 0; vertical-align: top; }
-"""
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -49,17 +31,18 @@ def anchor(condition_id: str) -> str:
     return f"c-{condition_id}"
 
 
-def _imaging_table(entry: ConditionAtSite) -> str:
+def _imaging(entry: ConditionAtSite) -> str:
+    # Paragraphs, not a table: tables cost the most to lay out, on every click.
     if not entry.imaging:
         return ""
     rows = []
     for note in entry.imaging:
-        site = ' <span class="tag">this site</span>' if note.at_site else ""
+        site = ' <span class="tag">· this site</span>' if note.at_site else ""
         rows.append(
-            f"<tr><td><b>{escape(MODALITY_NAMES[note.modality])}</b>{site}</td>"
-            f"<td>{escape(note.note)}</td></tr>"
+            f'<p class="img"><b>{escape(MODALITY_NAMES[note.modality])}</b>{site}: '
+            f"{escape(note.note)}</p>"
         )
-    return f"<h3>Imaging</h3><table>{''.join(rows)}</table>"
+    return f"<h3>Imaging</h3>{''.join(rows)}"
 
 
 def _condition(entry: ConditionAtSite) -> str:
@@ -74,14 +57,14 @@ def _condition(entry: ConditionAtSite) -> str:
         parts.append(f'<p class="aka">Also called: {escape(", ".join(condition.aliases))}</p>')
     if link.notes:
         parts.append(
-            '<table class="site" width="100%" cellpadding="6"><tr><td>'
-            f"<b>At this site</b>{_list(link.notes)}</td></tr></table>"
+            '<p class="site"><b>At this site</b></p>'
+            + "".join(f'<p class="site">• {escape(note)}</p>' for note in link.notes)
         )
     parts.append(f"<p>{escape(condition.summary)}</p>")
     parts.append(_section("Symptoms", condition.symptoms))
     parts.append(_section("Exam signs", condition.signs))
     parts.append(_section("Risk factors", condition.risk_factors))
-    parts.append(_imaging_table(entry))
+    parts.append(_imaging(entry))
     parts.append(_section("Red flags — refer urgently", condition.red_flags, "red"))
     parts.append(_section("First-line management", condition.management))
     if entry.differentials:
@@ -100,9 +83,8 @@ def report_html(report: RegionReport) -> str:
     parts.append(f"<p>{escape(region.summary)}</p>")
     if region.high_risk:
         parts.append(
-            '<table class="riskbox" width="100%" cellpadding="6"><tr><td>'
-            "<b>High-risk site.</b> Stress fractures here are prone to non-union or "
-            "displacement: do not treat as a routine overuse injury.</td></tr></table>"
+            '<p class="riskbox"><b>High-risk site.</b> Stress fractures here are prone to '
+            "non-union or displacement: do not treat as a routine overuse injury.</p>"
         )
     links = " &nbsp;·&nbsp; ".join(
         f'<a href="#{anchor(entry.condition.id)}">{escape(entry.condition.name)}</a>'

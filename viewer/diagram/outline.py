@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import NamedTuple
 
 # ("M", (x, y)), ("L", (x, y)), ("Q", (cx, cy, x, y)), ("C", (c1x, c1y, c2x, c2y, x, y)), ("Z", ())
 PathCommand = tuple[str, tuple[float, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(NamedTuple):
     region: str
     commands: tuple[PathCommand, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Drawing:
+class Drawing(NamedTuple):
     """One view's size (SVG user units after the viewport transform) and outlines."""
 
     width: float
     height: float
-    outlines: dict[str, Outline]
+    outlines: Mapping[str, Outline]

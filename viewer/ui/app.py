@@ -31,6 +31,7 @@ def run_window(bundle: Bundle, region: str = "", view: str = "") -> int:
     window.open_at(region, view)
     window.show()
     QTimer.singleShot(0, window.show_problems)
+    QTimer.singleShot(200, window.details.prebuild_all)
     return app.exec()
 
 

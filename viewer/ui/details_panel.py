@@ -1,13 +1,18 @@
-"""The selected region's conditions, as escaped rich text that loads nothing."""
+"""The selected region's conditions, as escaped rich text that loads nothing.
+
+Each region's document is built once and kept, laid out, so showing it again
+is a cheap switch. After start-up, idle time lays out the rest in advance, one
+region per event-loop turn so the window stays responsive.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from viewer.content.html import STYLE, report_html
 from viewer.content.model import Atlas
-from viewer.content.render import build_report
+from viewer.ui.details_style import STYLE
 from viewer.ui.selection import Selection
 
 EMPTY = (
@@ -19,33 +24,75 @@ EMPTY = (
 )
 
 
+class SafeDocument(QTextDocument):
+    """A document that never reads an image, style sheet or anything else it names."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        return None
+
+
 class DetailsPanel(QTextBrowser):
     def __init__(self, atlas: Atlas, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._atlas = atlas
-        self._cache: dict[str, str] = {}
+        self._documents: dict[str, QTextDocument] = {}
+        self._pending: list[str] = []
+        self._prebuild = QTimer(self)
+        self._prebuild.setInterval(0)
         self.region = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(STYLE)
         self.setAccessibleName("Region details")
-        self.setHtml(EMPTY)
+        # A steady width means documents laid out in advance never need laying out again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setDocument(self._document(""))
 
+        self._prebuild.timeout.connect(self._on_prebuild_tick)
         self.anchorClicked.connect(self._on_anchor_clicked)
         selection.region_selected.connect(self._on_region_selected)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        # Content never brings images or style sheets: nothing is read from disk or network.
         return None
 
-    def html_for(self, region: str) -> str:
-        if region not in self._cache:
-            self._cache[region] = report_html(build_report(self._atlas, region))
-        return self._cache[region]
+    def prebuild_all(self) -> None:
+        """Lay out every region's document during idle time."""
+        self._pending = [r for r in self._atlas.regions if r not in self._documents]
+        self._prebuild.start()
+
+    @property
+    def prebuilt(self) -> bool:
+        return not self._pending
+
+    def _document(self, region: str) -> QTextDocument:
+        document = self._documents.get(region)
+        if document is None:
+            document = SafeDocument(self)
+            document.setDocumentMargin(self.document().documentMargin())
+            document.setDefaultStyleSheet(STYLE)
+            document.setHtml(self._html(region))
+            document.setTextWidth(self.viewport().width())
+            self._documents[region] = document
+        return document
+
+    def _html(self, region: str) -> str:
+        if not region:
+            return EMPTY
+        # Imported on first use: nothing needs rendering before the window first paints.
+        from viewer.content.html import report_html
+        from viewer.content.render import build_report
+
+        return report_html(build_report(self._atlas, region))
+
+    def _on_prebuild_tick(self) -> None:
+        if not self._pending:
+            self._prebuild.stop()
+            return
+        self._document(self._pending.pop(0)).size()  # size() forces the layout now
 
     def _on_region_selected(self, region: str) -> None:
         self.region = region if region in self._atlas.regions else ""
-        self.setHtml(self.html_for(self.region) if self.region else EMPTY)
+        self.setDocument(self._document(self.region))
+        self.verticalScrollBar().setValue(0)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # Only in-page anchors are followed; any other link is ignored.
