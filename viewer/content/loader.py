@@ -76,6 +76,24 @@ class _RecordReader(NodeReader):
     def refs(self, node: yaml.Node, kind: str, what: str, allow_empty: bool) -> tuple[str, ...]:
         return self.items(node, what, lambda item: self.ref(item, kind, what), allow_empty)
 
+    def record(
+        self,
+        node: yaml.Node,
+        kind: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+    ) -> dict[str, yaml.Node]:
+        """A record's fields; if its shape is wrong, its id is still noted as written,
+        so the records that refer to it are not reported as pointing nowhere."""
+        try:
+            return self.mapping(node, kind, required, optional)
+        except Invalid:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                        self.definitions.append(Defined(kind, value.value, self.where(value)))
+            raise
+
     def define(self, node: yaml.Node, kind: str) -> str:
         value = self.identifier(node, f"{kind} id")
         self.definitions.append(Defined(kind, value, self.where(node)))
@@ -92,7 +110,7 @@ class _RecordReader(NodeReader):
         return self.items(node, "imaging", self.imaging_note, allow_empty)
 
     def source(self, node: yaml.Node) -> Source:
-        fields = self.mapping(node, "source", ("id", "citation", "kind"), ("url",))
+        fields = self.record(node, "source", ("id", "citation", "kind"), ("url",))
         url = fields.get("url")
         return Source(
             id=self.define(fields["id"], "source"),
@@ -103,7 +121,7 @@ class _RecordReader(NodeReader):
 
     def condition(self, node: yaml.Node) -> Condition:
         lists = ("symptoms", "signs", "risk_factors", "red_flags", "management")
-        fields = self.mapping(
+        fields = self.record(
             node,
             "condition",
             ("id", "name", "aliases", "summary", *lists, "imaging", "differentials")
@@ -179,7 +197,7 @@ class _RecordReader(NodeReader):
         return related
 
     def region(self, node: yaml.Node) -> Region:
-        fields = self.mapping(
+        fields = self.record(
             node,
             "region",
             ("id", "name", "aliases", "views", "summary", "conditions"),

@@ -29,12 +29,11 @@ def duplicate_ids(result: LoadResult) -> list[Problem]:
 
 
 def dangling_references(result: LoadResult) -> list[Problem]:
-    atlas = result.atlas
-    known = {
-        "condition": atlas.conditions.keys(),
-        "source": atlas.sources.keys(),
-        "region": atlas.regions.keys(),
-    }
+    # A record that is written but invalid is reported where it is written; the
+    # places that refer to it are not reported again.
+    known: dict[str, set[str]] = {"condition": set(), "source": set(), "region": set()}
+    for defined in result.definitions:
+        known[defined.kind].add(defined.id)
     return [
         Problem(ref.where, f"unknown {ref.kind} {ref.target!r}")
         for ref in result.references

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from viewer.bundle import Bundle
@@ -35,10 +35,17 @@ def run_window(bundle: Bundle, region: str = "", view: str = "") -> int:
     return app.exec()
 
 
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform cannot apply size hints and says so on every window.
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def screenshot(bundle: Bundle, out: Path, size: QSize, region: str = "", view: str = "") -> None:
     """Render the window as a user would see it, headless if there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_quiet_offscreen)
     app = application()
     window = MainWindow(bundle)
     window.resize(size)

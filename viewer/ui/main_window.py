@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from viewer.bundle import Bundle
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
-from viewer.ui.problems_dialog import problems_dialog
+from viewer.ui.problems_dialog import ProblemsDialog
 from viewer.ui.region_list import RegionList
 from viewer.ui.selection import Selection
 from viewer.ui.view_tabs import ViewTabs
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
     def show_problems(self) -> None:
         if self.bundle.problems:
-            problems_dialog(self.bundle.problems, self).open()
+            ProblemsDialog(self.bundle.problems, self).open()
 
     def _on_tab_changed(self, index: int) -> None:
         self.diagram.show_view(self.view_tabs.view_at(index))
