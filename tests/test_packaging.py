@@ -1,10 +1,13 @@
-"""A built wheel carries the drawings and content, and runs outside the source tree."""
+"""A built wheel carries the drawings and content; installed into a fresh venv, it runs."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import sysconfig
+import venv
 import zipfile
 from pathlib import Path
 
@@ -12,70 +15,68 @@ import pytest
 from conftest import REPO
 
 
-@pytest.mark.slow
-def test_wheel_ships_assets_and_data_and_runs(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
+def build_wheel(out: Path) -> Path:
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(dist),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return next(out.glob("anatomy_viewer-*.whl"))
+
+
+def fresh_venv_with(wheel: Path, where: Path) -> Path:
+    """A new venv with the wheel installed (not editable). Its dependencies come from this
+    environment's site-packages, listed in a .pth file, so no network is needed."""
+    venv.EnvBuilder(with_pip=False).create(where)
+    python = where / "bin" / "python"
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     )
-    wheel = next(dist.glob("anatomy_viewer-*.whl"))
+    # A plain path line: the directory joins sys.path but its own .pth files (the
+    # editable install of this checkout) are not processed.
+    (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+         str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return where / "bin"
+
+
+@pytest.mark.slow
+def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path / "dist")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in (
-        "viewer/assets/leg_anterior.svg",
-        "viewer/assets/foot_dorsal.svg",
-        "viewer/data/sources.yaml",
-        "viewer/cli.py",
-    ):
+    for required in ("viewer/assets/leg_anterior.svg", "viewer/assets/foot_dorsal.svg",
+                     "viewer/data/sources.yaml", "viewer/cli.py"):  # fmt: skip
         assert required in names
     assert any(n.startswith("viewer/data/conditions/") for n in names)
     assert any(n.startswith("viewer/data/regions/") for n in names)
 
-    target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    # Run from an unrelated directory with only the installed copy of viewer importable.
-    env = {**os.environ, "PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen"}
-    code = (
-        "import sys, viewer; from viewer.cli import main; "
-        "print(viewer.__file__); sys.exit(main(['check']))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[0].startswith(str(target))
-    assert "ok: " in result.stdout
+    bin_dir = fresh_venv_with(wheel, tmp_path / "venv")
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")},
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            args, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+            check=False,
+        )  # fmt: skip
+
+    where = run(str(bin_dir / "python"), "-c", "import viewer; print(viewer.__file__)")
+    assert where.stdout.startswith(str(tmp_path / "venv")), where.stdout + where.stderr
+    check = run(str(bin_dir / "anatomy-viewer"), "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    listing = run(str(bin_dir / "anatomy-viewer"), "list", "--json")
+    assert len(json.loads(listing.stdout)) >= 29
+    shot = run(str(bin_dir / "anatomy-viewer"), "screenshot", "shot.png", "--region", "patella")
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "shot.png").stat().st_size > 10_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -13,7 +13,7 @@ class DrawingItem(QGraphicsItem):
         super().__init__()
         self._renderer = renderer
         self._bounds = QRectF(0, 0, width, height)
-        self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         # Hover highlights repaint often; the art underneath never changes.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -81,12 +81,11 @@ class MainWindow(QMainWindow):
             self.diagram.show_view(self.diagram.views()[0])
 
     def open_at(self, region: str = "", view: str = "") -> None:
-        if view:
-            self.diagram.show_view(view)
+        """Select a region (its first view comes up) and/or show a given view."""
         if region:
             self.selection.select(region)
-            if view:
-                self.diagram.show_view(view)
+        if view:
+            self.diagram.show_view(view)
 
     def show_problems(self) -> None:
         if self.bundle.problems:
