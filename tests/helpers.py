@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
-
-from conftest import REPO
 
 SOURCES = """\
 - id: src
@@ -57,8 +54,8 @@ def region_yaml(region_id: str, condition: str = "cond") -> str:
     )
 
 
-def make_content(root: Path, **files: str) -> Path:
-    """A small valid content dir (two regions, one drawing); files override/add by path."""
+def make_content(root: Path) -> Path:
+    """A small valid content dir: one source, one condition, two regions, one drawing."""
     data = root / "data"
     (data / "conditions").mkdir(parents=True)
     (data / "regions").mkdir()
@@ -67,14 +64,4 @@ def make_content(root: Path, **files: str) -> Path:
     (data / "conditions" / "cond.yaml").write_text(CONDITION)
     (data / "regions" / "test.yaml").write_text(region_yaml("alpha") + region_yaml("beta"))
     (root / "assets" / "test_view.svg").write_text(SVG)
-    for relative, text in files.items():
-        path = root / relative.replace("__", "/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    return root
-
-
-def copy_shipped(root: Path) -> Path:
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "assets", root / "assets")
     return root
