@@ -113,7 +113,7 @@ def _encode(bundle: Bundle) -> dict[str, Any]:
     }
 
 
-def _decode(d: dict[str, Any]) -> Bundle:
+def _decode(d: dict[str, Any], assets_dir: Path) -> Bundle:
     atlas = Atlas(
         regions={r["id"]: _region(r) for r in d["regions"]},
         conditions={c["id"]: _condition(c) for c in d["conditions"]},
@@ -130,9 +130,12 @@ def _decode(d: dict[str, Any]) -> Bundle:
         )
         for view, g in d["geometry"].items()
     }
+    drawings = {view: Path(path) for view, path in d["drawings"].items()}
+    if any(path.parent != assets_dir for path in drawings.values()):
+        raise ValueError("a cached drawing lies outside the drawings directory")
     return Bundle(
         atlas=atlas,
-        drawings={view: Path(path) for view, path in d["drawings"].items()},
+        drawings=drawings,
         shapes={view: list(ids) for view, ids in d["shapes"].items()},
         problems=[Problem(Location(**p["where"]), p["message"]) for p in d["problems"]],
         geometry=geometry,
@@ -148,9 +151,9 @@ def load_bundle_cached(root: Path | None = None) -> Bundle:
     path = cache_dir() / f"bundle-{key}.json"
     try:
         if path.stat().st_size <= MAX_CACHE_BYTES:
-            return _decode(json.loads(path.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing or unusable: rebuild below
+            return _decode(json.loads(path.read_bytes()), content_dirs(root)[1])
+    except Exception:  # noqa: BLE001 - a cache: anything wrong with it means rebuild it
+        pass
     bundle = load_bundle(root, with_outlines=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
