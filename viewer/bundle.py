@@ -60,9 +60,30 @@ def load_bundle(root: Path | None = None, with_outlines: bool = False) -> Bundle
     order = {view: list(view_shapes) for view, view_shapes in shapes.items()}
     geometry: dict[str, Drawing] = {}
     if with_outlines:
-        from viewer.diagram.geometry import load_drawing  # svgelements: only when drawing
-
-        for view, path in drawings.items():
-            ids = [region for region in order[view] if region in result.atlas.regions]
-            geometry[view] = load_drawing(path, ids)
+        for view in list(drawings):
+            drawing, trouble = _outlines(drawings[view], shapes[view], result.atlas)
+            problems.extend(trouble)
+            if drawing is None:
+                del drawings[view], order[view]
+            else:
+                geometry[view] = drawing
     return Bundle(result.atlas, drawings, order, problems, geometry)
+
+
+def _outlines(
+    path: Path, shapes: dict[str, Location], atlas: Atlas
+) -> tuple[Drawing | None, list[Problem]]:
+    """A drawing's outlines, and a problem for each region shape without a usable one."""
+    from viewer.diagram.geometry import load_drawing  # svgelements: only when drawing
+
+    ids = [region for region in shapes if region in atlas.regions]
+    try:
+        drawing = load_drawing(path, ids)
+    except Exception as error:  # noqa: BLE001 - any parser failure is a content problem
+        where = Location(str(path))
+        return None, [Problem(where, f"cannot read the drawing's shapes: {error}")]
+    return drawing, [
+        Problem(shapes[region], f"shape {region!r} has no outline that can be drawn")
+        for region in ids
+        if region not in drawing.outlines
+    ]

@@ -118,7 +118,7 @@ def _show(bundle: Bundle, region: str, as_json: bool) -> int:
 def _check(directory: Path | None) -> int:
     if directory is not None and not directory.is_dir():
         raise UsageError(f"not a directory: {directory}")
-    bundle = load_bundle(directory)
+    bundle = load_bundle(directory, with_outlines=True)
     for problem in bundle.problems:
         print(problem)
     if bundle.problems:

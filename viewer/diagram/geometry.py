@@ -5,6 +5,7 @@ svgelements does the SVG geometry: shapes, arcs and nested transforms.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path as FilePath
 
@@ -37,6 +38,12 @@ def _commands(path: Path) -> Iterable[PathCommand]:
             yield "C", (c1.x, c1.y, c2.x, c2.y, end.x, end.y)
 
 
+def _drawable(commands: tuple[PathCommand, ...]) -> bool:
+    """Encloses something, with every coordinate a real number."""
+    has_segment = any(name in ("L", "C", "Q") for name, _ in commands)
+    return has_segment and all(math.isfinite(v) for _, values in commands for v in values)
+
+
 def load_drawing(svg_path: FilePath, region_ids: Iterable[str]) -> Drawing:
     """Outlines of the given regions, in the SVG's user space after all transforms."""
     svg = SVG.parse(str(svg_path), reify=True)
@@ -48,6 +55,6 @@ def load_drawing(svg_path: FilePath, region_ids: Iterable[str]) -> Drawing:
         path = Path(element)
         path.approximate_arcs_with_cubics()
         commands = tuple(_commands(path))
-        if commands:
+        if _drawable(commands):
             outlines[region] = Outline(region, commands)
     return Drawing(float(svg.width), float(svg.height), outlines)
