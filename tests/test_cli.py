@@ -114,3 +114,15 @@ def test_screenshot_of_the_foot_view(tmp_path: Path) -> None:
     result = run("screenshot", str(out), "--view", "foot_dorsal", "--region", "navicular")
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_no_display_gives_a_clear_message_not_a_core_dump() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer"], capture_output=True, text=True, env=env, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("anatomy-viewer: error: no display")
+    assert len(result.stderr.splitlines()) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -155,6 +156,16 @@ def _run(args: argparse.Namespace) -> int:
         screenshot(bundle, args.out, QSize(*args.size), args.region or "", args.view or "")
         print(args.out)
         return 0
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        # Qt would abort with a core dump; say what is wrong instead.
+        print(
+            f"{PROG}: error: no display to open the window on (DISPLAY is not set); "
+            f"'{PROG} screenshot OUT.png' works without one",
+            file=sys.stderr,
+        )
+        return 1
     from viewer.ui.app import run_window
 
     return run_window(bundle, args.region or "", args.view or "")
