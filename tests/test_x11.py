@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import select
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,18 +44,26 @@ def display() -> Iterator[str]:
         server.wait(10)
 
 
-def _read_json(process: subprocess.Popen[str], timeout: float) -> dict[str, object]:
-    assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([process.stdout], [], [], 0.2)
-        if ready:
-            line = process.stdout.readline()
+class Reports:
+    """The app's JSON lines, read on a thread: select() cannot see lines that
+    are already sitting in the pipe reader's buffer."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self._lines: queue.Queue[str] = queue.Queue()
+        assert process.stdout is not None
+        stream = process.stdout
+        threading.Thread(target=lambda: [self._lines.put(x) for x in stream], daemon=True).start()
+
+    def next(self, timeout: float) -> dict[str, object]:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                break
             if line.startswith("{"):
                 return json.loads(line)  # type: ignore[no-any-return]
-            if not line and process.poll() is not None:
-                break
-    raise AssertionError(f"no report from the app within {timeout}s")
+        raise AssertionError(f"no report from the app within {timeout}s")
 
 
 def _grab(display: str, out: Path, box: list[int]) -> bytes:
@@ -94,21 +103,24 @@ def test_real_click_on_the_patella_shows_its_details(display: str, tmp_path: Pat
 def _click_patella(
     app: subprocess.Popen[str], display: str, env: dict[str, str], tmp_path: Path
 ) -> None:
+    reports = Reports(app)
     try:
-        ready = _read_json(app, 30)
+        ready = reports.next(30)
         assert ready["platform"] == "xcb"
         x, y = ready["patella"]  # type: ignore[misc]
         box = ready["details"]
         assert isinstance(box, list)
         before = _grab(display, tmp_path / "before.rgb", box)
 
-        subprocess.run(
-            ["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"],
-            env=env,
-            check=True,
-            timeout=20,
-        )
-        report = _read_json(app, 20)
+        move = ["xdotool", "mousemove", "--sync", str(x), str(y)]
+        subprocess.run(move, env=env, check=True, timeout=20)
+        hover = reports.next(20)
+        assert hover["hovered"] == "patella"
+        assert "Patella" in str(hover["label"])
+
+        # The pointer is already there (a second --sync move would wait for motion).
+        subprocess.run(["xdotool", "click", "1"], env=env, check=True, timeout=20)
+        report = reports.next(20)
         assert report == {"selected": "patella", "heading": "Patella"}
 
         time.sleep(0.5)

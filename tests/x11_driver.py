@@ -39,6 +39,9 @@ def main() -> int:
             details=[top_left.x(), top_left.y(), details.width(), details.height()],
         )
 
+    window.diagram.region_hovered.connect(
+        lambda region: say(hovered=region, label=window.hover_label.text())
+    )
     window.selection.region_selected.connect(
         lambda region: say(selected=region, heading=window.details.toPlainText().splitlines()[0])
     )

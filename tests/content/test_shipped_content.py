@@ -137,4 +137,3 @@ def test_seed_facts_are_in_the_region_text(region_id: str) -> None:
     text = re.sub(r"\s+", " ", text)
     missing = [group for group in SEED_FACTS[region_id] if not any(p in text for p in group)]
     assert missing == [], f"{region_id} lacks seed facts: {missing}"
-
