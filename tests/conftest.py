@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def bundle() -> Bundle:
-    return load_bundle()
+    return load_bundle(with_outlines=True)
 
 
 @pytest.fixture

@@ -11,14 +11,14 @@ import sys
 
 from PySide6.QtCore import QTimer
 
-from viewer.bundle import load_bundle
+from viewer.bundle_cache import load_bundle_cached
 from viewer.ui.app import application
 from viewer.ui.main_window import MainWindow
 
 
 def main() -> int:
     app = application()
-    window = MainWindow(load_bundle())
+    window = MainWindow(load_bundle_cached())  # as the app starts
     window.move(0, 0)
     window.resize(1280, 800)
     window.show()

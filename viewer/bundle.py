@@ -61,7 +61,8 @@ def load_bundle(root: Path | None = None, with_outlines: bool = False) -> Bundle
     geometry: dict[str, Drawing] = {}
     if with_outlines:
         for view in list(drawings):
-            drawing, trouble = _outlines(drawings[view], shapes[view], result.atlas)
+            name = _display(drawings[view], assets_dir.parent)
+            drawing, trouble = _outlines(drawings[view], name, shapes[view], result.atlas)
             problems.extend(trouble)
             if drawing is None:
                 del drawings[view], order[view]
@@ -71,7 +72,7 @@ def load_bundle(root: Path | None = None, with_outlines: bool = False) -> Bundle
 
 
 def _outlines(
-    path: Path, shapes: dict[str, Location], atlas: Atlas
+    path: Path, name: str, shapes: dict[str, Location], atlas: Atlas
 ) -> tuple[Drawing | None, list[Problem]]:
     """A drawing's outlines, and a problem for each region shape without a usable one."""
     from viewer.diagram.geometry import load_drawing  # svgelements: only when drawing
@@ -80,8 +81,7 @@ def _outlines(
     try:
         drawing = load_drawing(path, ids)
     except Exception as error:  # noqa: BLE001 - any parser failure is a content problem
-        where = Location(str(path))
-        return None, [Problem(where, f"cannot read the drawing's shapes: {error}")]
+        return None, [Problem(Location(name), f"cannot read the drawing's shapes: {error}")]
     return drawing, [
         Problem(shapes[region], f"shape {region!r} has no outline that can be drawn")
         for region in ids

@@ -29,7 +29,7 @@ def broken_content(root: Path) -> Path:
 
 
 def test_window_shows_problems_and_keeps_valid_regions(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    bundle = load_bundle(broken_content(tmp_path))
+    bundle = load_bundle(broken_content(tmp_path), with_outlines=True)
     assert len(bundle.problems) >= 2
     window = MainWindow(bundle)
     qtbot.addWidget(window)
@@ -69,7 +69,7 @@ def test_app_with_broken_data_does_not_crash(tmp_path: Path) -> None:
 def test_missing_drawing_is_a_problem_not_a_crash(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_content(tmp_path)
     (root / "assets/test_view.svg").write_text("this is not XML <<<")
-    bundle = load_bundle(root)
+    bundle = load_bundle(root, with_outlines=True)
     messages = [str(p) for p in bundle.problems]
     assert any(m.startswith("assets/test_view.svg:1:") and "not a valid SVG" in m for m in messages)
     assert any("no drawing for view 'test_view'" in m for m in messages)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from viewer.bundle import load_bundle
 from viewer.ui.main_window import MainWindow
 
-SHIPPED = load_bundle()
+SHIPPED = load_bundle(with_outlines=True)
 CASES = [(view, region) for view in SHIPPED.drawings for region in SHIPPED.shapes[view]]
 # Small or neighbouring regions where a near miss matters most.
 NEAR_MISS = [

@@ -24,7 +24,7 @@ def hostile_bundle(root: Path):  # type: ignore[no-untyped-def]
     make_content(root)
     symptoms = "symptoms: [" + ", ".join(f"'{text}'" for text in HOSTILE) + "]"
     (root / "data/conditions/cond.yaml").write_text(CONDITION.replace("symptoms: [ache]", symptoms))
-    bundle = load_bundle(root)
+    bundle = load_bundle(root, with_outlines=True)
     assert bundle.problems == []
     return bundle
 

@@ -34,7 +34,8 @@ class DiagramView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMouseTracking(True)
+        # Hover is tracked here, not per item: one place decides what is under the pointer.
+        self.viewport().setMouseTracking(True)
         self.setAccessibleName("Anatomy drawing")
 
         self._selection.region_selected.connect(self._on_region_selected)
@@ -66,11 +67,7 @@ class DiagramView(QGraphicsView):
         path = self._bundle.drawings[view]
         atlas = self._bundle.atlas
         region_ids = [r for r in self._bundle.shapes[view] if r in atlas.regions]
-        drawing = self._bundle.geometry.get(view)
-        if drawing is None:
-            from viewer.diagram.geometry import load_drawing  # not loaded up front
-
-            drawing = load_drawing(path, region_ids)
+        drawing = self._bundle.geometry[view]  # a GUI bundle is loaded with its outlines
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         scene.addItem(DrawingItem(QSvgRenderer(str(path), scene), drawing.width, drawing.height))

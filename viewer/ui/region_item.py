@@ -48,7 +48,6 @@ class RegionItem(QGraphicsPathItem):
         self._shape = QPainterPath(path)  # Qt re-strokes shape() on every call otherwise
         self._hovered = False
         self._selected = False
-        self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(name)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
