@@ -43,7 +43,6 @@ class RegionItem(QGraphicsPathItem):
     def __init__(self, region: str, name: str, path: QPainterPath, high_risk: bool) -> None:
         super().__init__(path)
         self.region = region
-        self.name = name
         self.high_risk = high_risk
         self._shape = QPainterPath(path)  # Qt re-strokes shape() on every call otherwise
         self._hovered = False
