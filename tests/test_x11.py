@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import REPO
@@ -49,10 +50,15 @@ class Reports:
     are already sitting in the pipe reader's buffer."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
-        self._lines: queue.Queue[str] = queue.Queue()
+        self._lines: queue.Queue[str | None] = queue.Queue()
         assert process.stdout is not None
         stream = process.stdout
-        threading.Thread(target=lambda: [self._lines.put(x) for x in stream], daemon=True).start()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._lines.put(line)
+        self._lines.put(None)  # the app closed its output: it has exited
 
     def next(self, timeout: float) -> dict[str, object]:
         deadline = time.monotonic() + timeout
@@ -61,6 +67,8 @@ class Reports:
                 line = self._lines.get(timeout=left)
             except queue.Empty:
                 break
+            if line is None:
+                raise AssertionError("the app exited before reporting (its stderr follows)")
             if line.startswith("{"):
                 return json.loads(line)  # type: ignore[no-any-return]
         raise AssertionError(f"no report from the app within {timeout}s")

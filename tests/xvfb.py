@@ -7,6 +7,7 @@ import select
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 
 
@@ -30,22 +31,43 @@ def _accepts_clients(number: str, timeout: float) -> bool:
     return False
 
 
+def _read_display_number(read: int, timeout: float) -> str:
+    """Xvfb writes the number and its newline in two writes; closing the pipe
+    after the first makes the second fail and Xvfb abort, so read to the newline."""
+    deadline = time.monotonic() + timeout
+    said = b""
+    while not said.endswith(b"\n") and (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([read], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(read, 32)
+        if not chunk:
+            break
+        said += chunk
+    return said.decode().strip() if said.endswith(b"\n") else ""
+
+
 def start_xvfb(size: str = "1280x800x24", attempts: int = 3) -> tuple[subprocess.Popen[bytes], str]:
-    """A running Xvfb and its DISPLAY value; raises RuntimeError if it will not start."""
+    """A running Xvfb and its DISPLAY value; raises RuntimeError, with what Xvfb
+    printed, if it will not start."""
+    said = ""
     for _attempt in range(attempts):
         read, write = os.pipe()
-        server = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", size, "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        ready, _, _ = select.select([read], [], [], 20)
-        number = os.read(read, 32).decode().strip() if ready else ""
-        os.close(read)
-        if number and _accepts_clients(number, 5.0):
-            return server, f":{number}"
-        server.kill()
-        server.wait(10)
-    raise RuntimeError("Xvfb did not start")
+        with tempfile.TemporaryFile() as errors:
+            server = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write), "-screen", "0", size, "-nolisten", "tcp"],
+                pass_fds=(write,),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+            )
+            os.close(write)
+            number = _read_display_number(read, 20.0)
+            os.close(read)
+            if number and _accepts_clients(number, 5.0):
+                return server, f":{number}"
+            server.kill()
+            server.wait(10)
+            errors.seek(0)
+            said = errors.read().decode(errors="replace").strip()
+    raise RuntimeError(f"Xvfb did not start; it said: {said[-800:] or '(nothing)'}")
