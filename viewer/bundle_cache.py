@@ -31,7 +31,7 @@ from viewer.content.model import (
 from viewer.diagram.outline import Drawing, Outline
 from viewer.paths import content_dirs
 
-FORMAT = 1
+FORMAT = 2
 MAX_CACHE_BYTES = 20 * 1024 * 1024
 
 

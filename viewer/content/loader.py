@@ -18,6 +18,7 @@ import yaml
 from viewer.content.model import (
     FREQUENCIES,
     MODALITIES,
+    RELATION_KINDS,
     SOURCE_KINDS,
     Atlas,
     Condition,
@@ -187,11 +188,15 @@ class _RecordReader(NodeReader):
         return link
 
     def related(self, node: yaml.Node) -> RelatedRegion:
-        fields = self.mapping(node, "related region", ("region", "why"))
+        fields = self.mapping(node, "related region", ("region", "why"), ("kind",))
         values = _Fields(self)
+        kind = fields.get("kind")
         related = RelatedRegion(
             region=values.get(lambda: self.ref(fields["region"], "region", "related region")),
             why=values.get(lambda: self.string(fields["why"], "why")),
+            kind=values.get(lambda: self.choice(kind, "kind", RELATION_KINDS))
+            if kind is not None
+            else "related",
         )
         values.check()
         return related

@@ -20,6 +20,9 @@ MODALITY_NAMES: Mapping[str, str] = {
 }
 FREQUENCIES: tuple[str, ...] = ("common", "occasional", "rare")
 SOURCE_KINDS: tuple[str, ...] = ("seed", "review", "study", "guideline", "web")
+# How a related region matters: just nearby or easily confused, or a source of
+# pain felt here (the lumbar spine, piriformis and hip for the knee).
+RELATION_KINDS: tuple[str, ...] = ("related", "referred_pain")
 
 
 class Location(NamedTuple):
@@ -85,6 +88,7 @@ class ConditionLink(NamedTuple):
 class RelatedRegion(NamedTuple):
     region: str
     why: str
+    kind: str = "related"
 
 
 class Region(NamedTuple):
