@@ -293,11 +293,15 @@ def load_atlas(data_dir: Path) -> LoadResult:
     if not data_dir.is_dir():
         result.problems.append(Problem(Location(str(data_dir)), "content directory not found"))
         return result
+    # References: sources.yaml, plus any files in sources/ for groups kept apart.
     sources_file = data_dir / "sources.yaml"
+    more_sources = sorted((data_dir / "sources").glob("*.yaml"))
     if sources_file.is_file():
         read_file(sources_file, "source")
-    else:
+    elif not more_sources:
         result.problems.append(Problem(Location(str(sources_file)), "file not found"))
+    for path in more_sources:
+        read_file(path, "source")
     for sub, kind in (("conditions", "condition"), ("regions", "region")):
         files = sorted((data_dir / sub).glob("*.yaml"))
         if not files:
