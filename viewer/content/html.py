@@ -1,7 +1,8 @@
 """A region report as HTML for the details panel.
 
 Every piece of content passes through escape(): the data is text, never markup.
-The only links are in-page anchors (#c-<condition id>) that the panel handles.
+The only links are in-page anchors (#c-<condition id>) and the app's own
+atlas:region/<id> and atlas:condition/<id>, which the panel handles itself.
 The classes used here are styled in viewer/ui/details_style.py.
 """
 
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from html import escape
 
 from viewer.content.model import MODALITY_NAMES
-from viewer.content.render import ConditionAtSite, RegionReport
+from viewer.content.render import ConditionAtSite, RegionReport, RelatedAtSite
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -29,6 +30,19 @@ def _section(title: str, items: Iterable[str], css: str = "") -> str:
 
 def anchor(condition_id: str) -> str:
     return f"c-{condition_id}"
+
+
+def region_link(region_id: str) -> str:
+    return f"atlas:region/{region_id}"
+
+
+def condition_link(condition_id: str) -> str:
+    return f"atlas:condition/{condition_id}"
+
+
+def _link(href: str, text: str) -> str:
+    # Ids are checked identifiers ([a-z0-9_]); escaping keeps that true for any input.
+    return f'<a href="{escape(href)}">{escape(text)}</a>'
 
 
 def _imaging(entry: ConditionAtSite) -> str:
@@ -68,16 +82,25 @@ def _condition(entry: ConditionAtSite) -> str:
     parts.append(_section("Red flags — refer urgently", condition.red_flags, "red"))
     parts.append(_section("First-line management", condition.management))
     if entry.differentials:
-        parts.append(f"<h3>Differentials</h3><p>{escape('; '.join(entry.differentials))}</p>")
+        links = "; ".join(_link(condition_link(d), name) for d, name in entry.differentials)
+        parts.append(f"<h3>Differentials</h3><p>{links}</p>")
     sources = "".join(f"<li>{escape(source.citation)}</li>" for source in entry.sources)
     parts.append(f'<h3>Sources</h3><ol class="muted">{sources}</ol>')
     parts.append(f'<p class="muted">Reviewed {escape(condition.reviewed)}</p>')
     return "".join(parts)
 
 
+def _related(title: str, related: Iterable[RelatedAtSite]) -> str:
+    items = "".join(
+        f"<li><b>{_link(region_link(r.region), r.name)}</b>: {escape(r.why)}</li>" for r in related
+    )
+    return f"<h2>{escape(title)}</h2><ul>{items}</ul>" if items else ""
+
+
 def report_html(report: RegionReport) -> str:
     region = report.region
-    parts = [f"<h1>{escape(region.name)}</h1>"]
+    side = f' <span class="side">· {escape(report.side)} side</span>' if report.side else ""
+    parts = [f"<h1>{escape(region.name)}{side}</h1>"]
     if region.aliases:
         parts.append(f'<p class="aka">Also called: {escape(", ".join(region.aliases))}</p>')
     parts.append(f"<p>{escape(region.summary)}</p>")
@@ -93,10 +116,12 @@ def report_html(report: RegionReport) -> str:
         for entry in report.conditions
     )
     parts.append(f'<p class="toc"><b>Conditions here:</b> {links}</p>')
-    parts.extend(_condition(entry) for entry in report.conditions)
-    if report.related:
-        items = "".join(
-            f"<li><b>{escape(name)}</b>: {escape(why)}</li>" for name, why in report.related
+    if report.referred_from:
+        names = " &nbsp;·&nbsp; ".join(
+            _link(region_link(r.region), r.name) for r in report.referred_from
         )
-        parts.append(f"<h2>Related regions</h2><ul>{items}</ul>")
+        parts.append(f'<p class="toc"><b>Pain may be referred from:</b> {names}</p>')
+    parts.extend(_condition(entry) for entry in report.conditions)
+    parts.append(_related("Pain may be referred from", report.referred_from))
+    parts.append(_related("Related regions", report.see_also))
     return "".join(parts)

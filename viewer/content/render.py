@@ -38,15 +38,32 @@ class ConditionAtSite:
     condition: Condition
     link: ConditionLink
     imaging: tuple[SiteImaging, ...]
-    differentials: tuple[str, ...]  # names
+    differentials: tuple[tuple[str, str], ...]  # (condition id, name)
     sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedAtSite:
+    region: str
+    name: str
+    why: str
+    kind: str  # a RELATION_KINDS value
 
 
 @dataclass(frozen=True, slots=True)
 class RegionReport:
     region: Region
     conditions: tuple[ConditionAtSite, ...]
-    related: tuple[tuple[str, str], ...]  # (region name, why)
+    related: tuple[RelatedAtSite, ...]
+    side: str = ""  # "left" or "right" when the reader said which side; "" otherwise
+
+    @property
+    def referred_from(self) -> tuple[RelatedAtSite, ...]:
+        return tuple(r for r in self.related if r.kind == "referred_pain")
+
+    @property
+    def see_also(self) -> tuple[RelatedAtSite, ...]:
+        return tuple(r for r in self.related if r.kind != "referred_pain")
 
 
 def _imaging(link: ConditionLink, condition: Condition) -> tuple[SiteImaging, ...]:
@@ -60,7 +77,7 @@ def _unique(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def build_report(atlas: Atlas, region_id: str) -> RegionReport:
+def build_report(atlas: Atlas, region_id: str, side: str = "") -> RegionReport:
     """Everything shown for a region, with ids resolved to names and citations.
 
     Unresolved ids (only possible in content that failed the check) are skipped.
@@ -81,7 +98,7 @@ def build_report(atlas: Atlas, region_id: str) -> RegionReport:
                 link=link,
                 imaging=_imaging(link, condition),
                 differentials=tuple(
-                    atlas.conditions[d].name
+                    (d, atlas.conditions[d].name)
                     for d in condition.differentials
                     if d in atlas.conditions
                 ),
@@ -89,9 +106,11 @@ def build_report(atlas: Atlas, region_id: str) -> RegionReport:
             )
         )
     related = tuple(
-        (atlas.regions[r.region].name, r.why) for r in region.related if r.region in atlas.regions
+        RelatedAtSite(r.region, atlas.regions[r.region].name, r.why, r.kind)
+        for r in region.related
+        if r.region in atlas.regions
     )
-    return RegionReport(region, tuple(conditions), related)
+    return RegionReport(region, tuple(conditions), related, side)
 
 
 def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
@@ -132,14 +151,16 @@ def condition_lines(entry: ConditionAtSite) -> Iterator[str]:
     yield from _section("Red flags", condition.red_flags)
     yield from _section("First-line management", condition.management)
     if entry.differentials:
-        yield from _wrap("Differentials: " + "; ".join(entry.differentials), "  ")
+        names = (name for _, name in entry.differentials)
+        yield from _wrap("Differentials: " + "; ".join(names), "  ")
     yield from _section("Sources", (source.citation for source in entry.sources))
     yield f"  Reviewed: {condition.reviewed}"
 
 
 def report_text(report: RegionReport) -> str:
     region = report.region
-    lines = [region.name.upper()]
+    side = f" ({report.side.upper()} SIDE)" if report.side else ""
+    lines = [region.name.upper() + side]
     if region.aliases:
         lines += _wrap("Also called: " + ", ".join(region.aliases))
     lines += _wrap(region.summary)
@@ -155,11 +176,15 @@ def report_text(report: RegionReport) -> str:
     for entry in report.conditions:
         lines.append("")
         lines.extend(condition_lines(entry))
-    if report.related:
-        lines.append("")
-        lines.append("Related regions:")
-        for name, why in report.related:
-            lines.extend(_wrap(f"{name}: {why}", "  ", "- "))
+    for title, related in (
+        ("Pain may be referred from", report.referred_from),
+        ("Related regions", report.see_also),
+    ):
+        if related:
+            lines.append("")
+            lines.append(f"{title}:")
+            for item in related:
+                lines.extend(_wrap(f"{item.name}: {item.why}", "  ", "- "))
     return "\n".join(lines) + "\n"
 
 
@@ -176,6 +201,7 @@ def report_json(report: RegionReport) -> dict[str, Any]:
         "views": list(region.views),
         "summary": region.summary,
         "high_risk": region.high_risk,
+        **({"side": report.side} if report.side else {}),
         "conditions": [
             {
                 "id": entry.condition.id,
@@ -200,5 +226,6 @@ def report_json(report: RegionReport) -> dict[str, Any]:
             }
             for entry in report.conditions
         ],
-        "related": [r.region for r in region.related],
+        "related": [r.region for r in report.see_also],
+        "referred_pain_from": [r.region for r in report.referred_from],
     }

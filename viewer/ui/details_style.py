@@ -17,4 +17,6 @@ li { margin-bottom: 1px; }
 .tag { color: #1f5f99; font-weight: bold; }
 .muted { color: #6b7580; font-size: 9pt; }
 .toc a { color: #1f5f99; text-decoration: none; }
+a { color: #1f5f99; }
+.side { color: #5a6570; font-size: 12pt; font-weight: normal; }
 """
