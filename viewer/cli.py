@@ -1,4 +1,4 @@
-"""The command line: the window by default, plus list, show, check and screenshot.
+"""The command line: the window by default, plus list, show, search, check and screenshot.
 
 GUI modules are imported only by the commands that need them, so the text
 commands start fast and work without a display.
@@ -19,6 +19,7 @@ from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
 
 PROG = "anatomy-viewer"
+SIDES = ("right", "left")
 
 
 class UsageError(Exception):
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--region", help="open with this region selected")
     parser.add_argument("--view", help="open on this drawing (e.g. leg_anterior)")
+    parser.add_argument("--side", choices=SIDES, help="show the left or right limb (default right)")
     parser.add_argument(
         "--data", type=Path, help="content directory to use instead of the built-in one"
     )
@@ -62,13 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON")
     show = command("show", "print one region and all its content")
     show.add_argument("id", help="region id, e.g. proximal_tibia")
+    show.add_argument("--side", choices=SIDES, help="say which side is meant")
     show.add_argument("--json", action="store_true", help="print JSON")
+    search = command("search", "ranked regions and conditions for words, names or symptoms")
+    search.add_argument("query", nargs="+", help="e.g. kneecap, 'Jones fracture', metatarsel")
+    search.add_argument("--limit", type=int, default=20, help="most results to print (20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
     check = command("check", "validate content and drawings; exit 1 on any problem")
     check.add_argument("dir", nargs="?", type=Path, help="content directory (default: built-in)")
     shot = command("screenshot", "write a PNG of the window")
     shot.add_argument("out", type=Path, help="PNG file to write")
     shot.add_argument("--region", default=argparse.SUPPRESS, help="region to select")
     shot.add_argument("--view", default=argparse.SUPPRESS, help="drawing to show")
+    shot.add_argument("--side", choices=SIDES, default=argparse.SUPPRESS, help="left or right")
     shot.add_argument("--size", type=_size, default=(1400, 900), help="WxH, default 1400x900")
     return parser
 
@@ -104,15 +112,48 @@ def _list(bundle: Bundle, as_json: bool) -> int:
     return 0
 
 
-def _show(bundle: Bundle, region: str, as_json: bool) -> int:
+def _show(bundle: Bundle, region: str, side: str, as_json: bool) -> int:
     from viewer.content.render import build_report, report_json, report_text
 
     _known(bundle, region, None)
-    report = build_report(bundle.atlas, region)
+    report = build_report(bundle.atlas, region, side)
     if as_json:
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(report_text(report))
+    return 0
+
+
+def _search(bundle: Bundle, query: str, limit: int, as_json: bool) -> int:
+    from viewer.content.search import SearchIndex
+
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    atlas = bundle.atlas
+    hits = SearchIndex(atlas).search(query, limit)
+    if as_json:
+        rows = [
+            {
+                "region": hit.region,
+                "region_name": atlas.regions[hit.region].name,
+                "condition": hit.condition or None,
+                "condition_name": atlas.conditions[hit.condition].name if hit.condition else None,
+                "score": hit.score,
+                "matched": hit.field,
+                "text": hit.text,
+            }
+            for hit in hits
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print(f"no matches for {query!r}")
+        return 0
+    for rank, hit in enumerate(hits, start=1):
+        name = atlas.regions[hit.region].name
+        condition = f" — {atlas.conditions[hit.condition].name}" if hit.condition else ""
+        print(f"{rank:2}. {name}{condition}  [{hit.region}]  {hit.score:.1f}")
+        print(f"    {hit.field}: {hit.text}")
     return 0
 
 
@@ -138,12 +179,14 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args.dir or args.data)
     if args.data is not None and not args.data.is_dir():
         raise UsageError(f"not a directory: {args.data}")
-    if args.command in ("list", "show"):
+    if args.command in ("list", "show", "search"):
         bundle = load_bundle(args.data)
         _warn_problems(bundle)
         if args.command == "list":
             return _list(bundle, args.json)
-        return _show(bundle, args.id, args.json)
+        if args.command == "search":
+            return _search(bundle, " ".join(args.query), args.limit, args.json)
+        return _show(bundle, args.id, args.side or "", args.json)
     from viewer.bundle_cache import load_bundle_cached
 
     bundle = load_bundle_cached(args.data)
@@ -153,7 +196,9 @@ def _run(args: argparse.Namespace) -> int:
 
         from viewer.ui.app import screenshot
 
-        screenshot(bundle, args.out, QSize(*args.size), args.region or "", args.view or "")
+        screenshot(
+            bundle, args.out, QSize(*args.size), args.region or "", args.view or "", args.side
+        )
         print(args.out)
         return 0
     if sys.platform.startswith("linux") and not any(
@@ -168,7 +213,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     from viewer.ui.app import run_window
 
-    return run_window(bundle, args.region or "", args.view or "")
+    return run_window(bundle, args.region or "", args.view or "", args.side or "right")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

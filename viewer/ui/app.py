@@ -24,11 +24,11 @@ def application() -> QApplication:
     return app
 
 
-def run_window(bundle: Bundle, region: str = "", view: str = "") -> int:
+def run_window(bundle: Bundle, region: str = "", view: str = "", side: str = "") -> int:
     app = application()
     install_if_requested(app)
     window = MainWindow(bundle)
-    window.open_at(region, view)
+    window.open_at(region, view, side)
     window.show()
     QTimer.singleShot(0, window.show_problems)
     QTimer.singleShot(200, window.details.prebuild_all)
@@ -41,7 +41,14 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
-def screenshot(bundle: Bundle, out: Path, size: QSize, region: str = "", view: str = "") -> None:
+def screenshot(
+    bundle: Bundle,
+    out: Path,
+    size: QSize,
+    region: str = "",
+    view: str = "",
+    side: str | None = None,
+) -> None:
     """Render the window as a user would see it, headless if there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,7 +56,7 @@ def screenshot(bundle: Bundle, out: Path, size: QSize, region: str = "", view: s
     app = application()
     window = MainWindow(bundle)
     window.resize(size)
-    window.open_at(region, view)
+    window.open_at(region, view, side or "")
     window.show()
     app.processEvents()
     pixmap = window.grab()
