@@ -114,7 +114,7 @@ def test_diagram_selects_in_list(qtbot, window) -> None:  # type: ignore[no-unty
     click(qtbot, window, window.diagram.exposed_point("proximal_tibia"))
     assert window.region_list.currentItem() is window.region_list.row("proximal_tibia")
     assert window.region_list.selectedItems() == [window.region_list.row("proximal_tibia")]
-    only_selected = [i.region for i in window.diagram._items["leg_anterior"].values() if i.selected]
+    only_selected = [i.region for i in window.diagram.region_items().values() if i.selected]
     assert only_selected == ["proximal_tibia"]
 
 

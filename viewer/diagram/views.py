@@ -14,6 +14,25 @@ VIEW_TITLES: dict[str, str] = {
 }
 
 
+# What lies at the left and right edges of each drawing of the RIGHT limb.
+# The left limb is the mirror image, so its edges swap.
+VIEW_EDGES: dict[str, tuple[str, str]] = {
+    "leg_anterior": ("lateral", "medial"),
+    "leg_posterior": ("medial", "lateral"),
+    "foot_dorsal": ("medial", "lateral"),
+    "foot_plantar": ("lateral", "medial"),
+    "foot_medial": ("toes", "heel"),
+    "foot_lateral": ("heel", "toes"),
+}
+SIDES: tuple[str, ...] = ("right", "left")
+
+
+def view_edges(view: str, side: str) -> tuple[str, str]:
+    """(left edge, right edge) words for a view of one side; ("", "") if unknown."""
+    left, right = VIEW_EDGES.get(view, ("", ""))
+    return (right, left) if side == "left" else (left, right)
+
+
 def view_title(view: str) -> str:
     return VIEW_TITLES.get(view, view.replace("_", " ").capitalize())
 

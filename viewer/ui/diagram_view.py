@@ -2,31 +2,65 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from viewer.bundle import Bundle
-from viewer.ui.drawing_item import DrawingItem
+from viewer.diagram.svg_labels import split_labels
+from viewer.diagram.views import view_edges, view_title
+from viewer.ui.diagram_overlay import paint_overlay
+from viewer.ui.drawing_item import DrawingItem, LabelItem
 from viewer.ui.region_item import RegionItem, painter_path
 from viewer.ui.selection import Selection
+from viewer.ui.side import Side
 
 BACKGROUND = QColor("#fbfaf7")
+SAME_SPOT_PIXELS = 4  # a second click this close reaches the region beneath
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+
+
+class _ViewScene:
+    """What one view's scene holds."""
+
+    def __init__(self, scene: QGraphicsScene, art: DrawingItem, labels: list[LabelItem]) -> None:
+        self.scene = scene
+        self.art = art
+        self.labels = labels
+        self.items: dict[str, RegionItem] = {}
+        self.order: list[str] = []  # keyboard order: the region list's order
+
+    def mirror(self, mirrored: bool) -> None:
+        self.art.mirror(mirrored)
+        for label in self.labels:
+            label.place(mirrored)
 
 
 class DiagramView(QGraphicsView):
-    region_hovered = Signal(str)  # region id, "" when the pointer leaves all regions
+    region_hovered = Signal(str, list)  # region id ("" if none), ids of the regions beneath it
     view_changed = Signal(str)
 
-    def __init__(self, bundle: Bundle, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bundle: Bundle, selection: Selection, side: Side, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._bundle = bundle
         self._selection = selection
-        self._scenes: dict[str, QGraphicsScene] = {}
-        self._items: dict[str, dict[str, RegionItem]] = {}
+        self._side = side
+        self._scenes: dict[str, _ViewScene] = {}
         self._view = ""
         self._hovered: RegionItem | None = None
+        self._matches: list[str] = []
+        self._last_click: tuple[str, QPoint, str] | None = None
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
@@ -34,11 +68,13 @@ class DiagramView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Hover is tracked here, not per item: one place decides what is under the pointer.
         self.viewport().setMouseTracking(True)
         self.setAccessibleName("Anatomy drawing")
 
         self._selection.region_selected.connect(self._on_region_selected)
+        self._side.side_changed.connect(self._on_side_changed)
 
     # -- views -------------------------------------------------------------------------
 
@@ -54,52 +90,75 @@ class DiagramView(QGraphicsView):
             return
         self._set_hovered(None)
         self._view = view
-        self.setScene(self._scene(view))
-        self.setAccessibleDescription(f"Drawing: {view}")
+        self._last_click = None
+        self.setScene(self._view_scene(view).scene)
         self._fit()
         self._mark_selected(self._selection.region)
+        self._mark_matches()
+        self._describe()
         self.view_changed.emit(view)
 
-    def _scene(self, view: str) -> QGraphicsScene:
+    def _view_scene(self, view: str) -> _ViewScene:
         """Build a view's scene the first time it is shown."""
         if view in self._scenes:
             return self._scenes[view]
-        path = self._bundle.drawings[view]
         atlas = self._bundle.atlas
-        region_ids = [r for r in self._bundle.shapes[view] if r in atlas.regions]
         drawing = self._bundle.geometry[view]  # a GUI bundle is loaded with its outlines
+        bounds = QRectF(0, 0, drawing.width, drawing.height)
+        try:
+            svg = self._bundle.drawings[view].read_bytes()
+        except OSError:
+            svg = b""  # gone since it was checked: the outlines still work
+        split = split_labels(svg)
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        scene.addItem(DrawingItem(QSvgRenderer(str(path), scene), drawing.width, drawing.height))
-        items: dict[str, RegionItem] = {}
-        for z, region_id in enumerate(region_ids, start=1):
+        art = DrawingItem(QSvgRenderer(QByteArray(split.art), scene), drawing.width, drawing.height)
+        scene.addItem(art)
+        labels: list[LabelItem] = []
+        if split.label_ids:
+            whole = QSvgRenderer(QByteArray(svg), scene)
+            for element in split.label_ids:
+                if whole.elementExists(element):
+                    labels.append(LabelItem(whole, element, bounds))
+                    scene.addItem(labels[-1])
+        built = _ViewScene(scene, art, labels)
+        for z, region_id in enumerate(self._bundle.shapes[view], start=1):
             outline = drawing.outlines.get(region_id)
-            if outline is None:
+            region = atlas.regions.get(region_id)
+            if outline is None or region is None:
                 continue
-            region = atlas.regions[region_id]
             item = RegionItem(region_id, region.name, painter_path(outline), region.high_risk)
             item.setZValue(z)
-            scene.addItem(item)
-            items[region_id] = item
-        margin = 0.03 * max(drawing.width, drawing.height)
-        scene.setSceneRect(
-            QRectF(0, 0, drawing.width, drawing.height).adjusted(-margin, -margin, margin, margin)
-        )
-        self._scenes[view] = scene
-        self._items[view] = items
-        return scene
+            item.setParentItem(art)  # mirrored with the art
+            built.items[region_id] = item
+        built.order = [region for region in atlas.regions if region in built.items]
+        built.mirror(self._side.mirrored)
+        margin = 0.05 * max(drawing.width, drawing.height)
+        scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
+        self._scenes[view] = built
+        return built
 
     # -- lookups (also used by tests) ---------------------------------------------------
 
+    def _current(self) -> _ViewScene | None:
+        return self._scenes.get(self._view)
+
+    def region_items(self) -> dict[str, RegionItem]:
+        """The current view's region items by id."""
+        current = self._current()
+        return dict(current.items) if current else {}
+
     def item(self, region: str) -> RegionItem | None:
-        return self._items.get(self._view, {}).get(region)
+        current = self._current()
+        return current.items.get(region) if current else None
+
+    def regions_at(self, pos: QPoint) -> list[RegionItem]:
+        """The regions under a viewport position, topmost first."""
+        return [item for item in self.items(pos) if isinstance(item, RegionItem)]
 
     def region_at(self, pos: QPoint) -> RegionItem | None:
-        """The topmost region under a viewport position."""
-        for item in self.items(pos):
-            if isinstance(item, RegionItem):
-                return item
-        return None
+        found = self.regions_at(pos)
+        return found[0] if found else None
 
     def exposed_point(self, region: str) -> QPointF | None:
         """A scene point inside the region where no other region lies on top of it."""
@@ -108,24 +167,46 @@ class DiagramView(QGraphicsView):
         if item is None or scene is None:
             return None
         bounds = item.shape().boundingRect()
-        candidates = [bounds.center()]
         steps = 24
-        for i in range(1, steps):
-            for j in range(1, steps):
-                candidates.append(
-                    QPointF(
-                        bounds.left() + bounds.width() * i / steps,
-                        bounds.top() + bounds.height() * j / steps,
-                    )
-                )
-        for point in candidates:
-            top = next(
-                (it for it in scene.items(point) if isinstance(it, RegionItem)),
-                None,
+        candidates = [bounds.center()] + [
+            QPointF(
+                bounds.left() + bounds.width() * i / steps,
+                bounds.top() + bounds.height() * j / steps,
             )
+            for i in range(1, steps)
+            for j in range(1, steps)
+        ]
+        for local in candidates:
+            if not item.shape().contains(local):
+                continue
+            point = item.mapToScene(local)
+            top = next((it for it in scene.items(point) if isinstance(it, RegionItem)), None)
             if top is item:
                 return point
         return None
+
+    def edge_words(self) -> tuple[str, str]:
+        return view_edges(self._view, self._side.side)
+
+    # -- search matches -------------------------------------------------------------------
+
+    def set_matches(self, regions: list[str]) -> None:
+        """Light up these regions (best first), showing a view that has the best one."""
+        self._matches = list(regions)
+        current = self._current()
+        if regions and (current is None or not any(r in current.items for r in regions)):
+            views = self._bundle.views_of(regions[0])
+            if views:
+                self.show_view(views[0])
+        self._mark_matches()
+
+    def _mark_matches(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        matches = set(self._matches)
+        for region, item in current.items.items():
+            item.set_matched(region in matches)
 
     # -- selection and hover ------------------------------------------------------------
 
@@ -135,12 +216,30 @@ class DiagramView(QGraphicsView):
             if views:
                 self.show_view(views[0])
         self._mark_selected(region)
+        self._describe()
 
     def _mark_selected(self, region: str) -> None:
-        for item in self._items.get(self._view, {}).values():
+        current = self._current()
+        for item in current.items.values() if current else ():
             item.set_selected(item.region == region)
 
-    def _set_hovered(self, item: RegionItem | None) -> None:
+    def _on_side_changed(self, side: str) -> None:
+        for built in self._scenes.values():
+            built.mirror(side == "left")
+        self._last_click = None
+        self._describe()
+        self.viewport().update()
+
+    def _describe(self) -> None:
+        """What a screen reader says about the drawing: view, side and selection."""
+        region = self._bundle.atlas.regions.get(self._selection.region)
+        selected = f" Selected: {region.name}." if region and self.item(region.id) else ""
+        self.setAccessibleDescription(
+            f"{view_title(self._view)}, {self._side.side} side.{selected}"
+            " Arrow keys move between regions."
+        )
+
+    def _set_hovered(self, item: RegionItem | None, beneath: list[str] | None = None) -> None:
         if item is self._hovered:
             return
         if self._hovered is not None:
@@ -148,10 +247,11 @@ class DiagramView(QGraphicsView):
         self._hovered = item
         if item is not None:
             item.set_hovered(True)
-        self.region_hovered.emit(item.region if item is not None else "")
+        self.region_hovered.emit(item.region if item is not None else "", beneath or [])
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._set_hovered(self.region_at(event.position().toPoint()))
+        stack = self.regions_at(event.position().toPoint())
+        self._set_hovered(stack[0] if stack else None, [item.region for item in stack[1:]])
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -159,13 +259,74 @@ class DiagramView(QGraphicsView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A click on empty space does nothing, every time: the reading stays open.
+        # A second click on the same spot reaches the region beneath (a tendon over a bone).
         if event.button() == Qt.MouseButton.LeftButton:
-            item = self.region_at(event.position().toPoint())
-            if item is not None:
-                self._selection.select(item.region)
+            pos = event.position().toPoint()
+            stack = [item.region for item in self.regions_at(pos)]
+            if stack:
+                region = stack[0]
+                last = self._last_click
+                current = self._selection.region
+                if (
+                    last is not None
+                    and last[0] == self._view
+                    and (last[1] - pos).manhattanLength() <= SAME_SPOT_PIXELS
+                    and last[2] == current
+                    and current in stack
+                ):
+                    region = stack[(stack.index(current) + 1) % len(stack)]
+                self._selection.select(region)
+                self._last_click = (self._view, pos, region)
+        event.accept()
+        if self.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    # -- keyboard -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self._current()
+        key = event.key()
+        moves = NEXT_KEYS + PREVIOUS_KEYS + (Qt.Key.Key_Home, Qt.Key.Key_End)
+        if current is None or not current.order or key not in moves or event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            super().keyPressEvent(event)
+            return
+        order = current.order
+        selected = self._selection.region
+        if key == Qt.Key.Key_Home:
+            index = 0
+        elif key == Qt.Key.Key_End:
+            index = len(order) - 1
+        elif selected not in order:
+            index = 0 if key in NEXT_KEYS else len(order) - 1
+        else:
+            step = 1 if key in NEXT_KEYS else -1
+            index = (order.index(selected) + step) % len(order)
+        self._selection.select(order[index])
         event.accept()
 
-    # -- sizing ---------------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    # -- painting and sizing --------------------------------------------------------------
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        drawing = self._bundle.geometry.get(self._view)
+        if drawing is None:
+            return
+        art = self.mapFromScene(QRectF(0, 0, drawing.width, drawing.height)).boundingRect()
+        painter.save()
+        painter.resetTransform()  # the overlay is in viewport pixels, never mirrored
+        viewport = self.viewport().rect()
+        side, edges = self._side.side, self.edge_words()
+        paint_overlay(painter, viewport, art, side, edges, self.hasFocus())
+        painter.restore()
 
     def _fit(self) -> None:
         scene = self.scene()

@@ -18,6 +18,8 @@ HOVER_LINE = QColor(214, 132, 0)
 SELECTED_FILL = QColor(31, 119, 208, 120)
 SELECTED_LINE = QColor(12, 62, 122)
 HIGH_RISK_LINE = QColor(200, 30, 30)
+MATCH_FILL = QColor(255, 214, 10, 110)
+MATCH_LINE = QColor(176, 122, 0)
 
 
 def painter_path(outline: Outline) -> QPainterPath:
@@ -47,6 +49,7 @@ class RegionItem(QGraphicsPathItem):
         self._shape = QPainterPath(path)  # Qt re-strokes shape() on every call otherwise
         self._hovered = False
         self._selected = False
+        self._matched = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(name)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
@@ -73,11 +76,23 @@ class RegionItem(QGraphicsPathItem):
             self._selected = selected
             self._apply_look()
 
+    @property
+    def matched(self) -> bool:
+        return self._matched
+
+    def set_matched(self, matched: bool) -> None:
+        """Lit up as a search result."""
+        if matched != self._matched:
+            self._matched = matched
+            self._apply_look()
+
     def _apply_look(self) -> None:
         if self._selected:
             brush, pen = QBrush(SELECTED_FILL), QPen(SELECTED_LINE, 3.0)
         elif self._hovered:
             brush, pen = QBrush(HOVER_FILL), QPen(HOVER_LINE, 2.0)
+        elif self._matched:
+            brush, pen = QBrush(MATCH_FILL), QPen(MATCH_LINE, 1.6)
         elif self.high_risk:
             brush = QBrush(Qt.BrushStyle.NoBrush)
             pen = QPen(HIGH_RISK_LINE, 1.6, Qt.PenStyle.DashLine)
