@@ -129,7 +129,8 @@ def _click_patella(
         # The pointer is already there (a second --sync move would wait for motion).
         subprocess.run(["xdotool", "click", "1"], env=env, check=True, timeout=20)
         report = reports.next(20)
-        assert report == {"selected": "patella", "heading": "Patella"}
+        assert report["selected"] == "patella"
+        assert str(report["heading"]).startswith("Patella")
 
         time.sleep(0.5)
         after = _grab(display, tmp_path / "after.rgb", box)

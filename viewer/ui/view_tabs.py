@@ -24,3 +24,16 @@ class ViewTabs(QTabBar):
     def show_view(self, view: str) -> None:
         if view in self._views:
             self.setCurrentIndex(self._views.index(view))
+
+    def mark_views(self, views: set[str]) -> None:
+        """Show which views contain the selected region: a dot after their names."""
+        for index, view in enumerate(self._views):
+            title = view_title(view)
+            marked = view in views
+            self.setTabText(index, f"{title} ●" if marked else title)
+            here = " — shows the selected region" if marked else ""
+            self.setTabToolTip(index, f"{title} (Ctrl+{index + 1}){here}")
+            self.setTabData(index, marked)
+
+    def marked_views(self) -> set[str]:
+        return {view for index, view in enumerate(self._views) if self.tabData(index)}
