@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +58,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 _NAME_FIELDS = frozenset({"region", "region alias", "condition", "condition alias"})
 _FREQUENCY_PENALTY = {frequency: 0.6 * rank for rank, frequency in enumerate(FREQUENCIES)}
+NAMED_SCORE = 85.0  # a word this close to a region's name or alias names the region
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,12 @@ class SearchIndex:
         # word -> owner -> (best field weight, entry index)
         self._postings: dict[str, dict[int, tuple[float, int]]] = {}
         self._region_order = {region: index for index, region in enumerate(atlas.regions)}
-        self._condition_regions: dict[str, list[tuple[str, str]]] = {}
+        # condition -> [(region, how much lower it ranks there than at its best site)]
+        self._condition_regions: dict[str, list[tuple[str, float]]] = {}
+        self._region_words: dict[str, frozenset[str]] = {}
+        # region owner -> [(condition owner, link owner)] for every condition linked there
+        self._links: dict[int, list[tuple[int, int]]] = {}
+        self._link_penalty: dict[int, float] = {}
         self._build()
         self._vocabulary = sorted(self._postings)
         self._candidates = lru_cache(maxsize=512)(self._word_candidates)
@@ -135,12 +141,23 @@ class SearchIndex:
             self._add(owner, "region", [region.name])
             self._add(owner, "region alias", region.aliases)
             self._add(owner, "summary", [region.summary])
+            self._region_words[region.id] = frozenset(
+                word for text in (region.name, *region.aliases) for word in words(text)
+            )
             for link in region.conditions:
-                self._condition_regions.setdefault(link.condition, []).append(
-                    (region.id, link.frequency)
+                # Commoner here ranks higher; so, a little, does more said about this site.
+                penalty = _FREQUENCY_PENALTY.get(link.frequency, 2.0) - 0.02 * min(
+                    len(link.notes), 10
                 )
-                if link.notes:
-                    self._add(self._owner(region.id, link.condition), "site note", link.notes)
+                self._condition_regions.setdefault(link.condition, []).append(
+                    (region.id, penalty)
+                )
+                link_owner = self._owner(region.id, link.condition)
+                self._link_penalty[link_owner] = penalty
+                self._links.setdefault(owner, []).append(
+                    (self._owner("", link.condition), link_owner)
+                )
+                self._add(link_owner, "site note", link.notes)
         for condition in atlas.conditions.values():
             owner = self._owner("", condition.id)
             self._add(owner, "condition", [condition.name])
@@ -148,9 +165,8 @@ class SearchIndex:
             self._add(owner, "symptom", condition.symptoms)
             self._add(owner, "sign", condition.signs)
             self._add(owner, "imaging", [note.note for note in condition.imaging])
-        rank = {frequency: index for index, frequency in enumerate(FREQUENCIES)}
         for regions in self._condition_regions.values():
-            regions.sort(key=lambda item: (rank.get(item[1], 9), self._region_order[item[0]]))
+            regions.sort(key=lambda item: (item[1], self._region_order[item[0]]))
 
     # -- matching one word -----------------------------------------------------------------
 
@@ -194,14 +210,9 @@ class SearchIndex:
             if not best:
                 return []
             per_token.append(best)
-        per_token.sort(key=len)
-        owners = set(per_token[0])
-        for best in per_token[1:]:
-            owners &= best.keys()
         phrase = " ".join(tokens)
         scored: list[tuple[float, int, int]] = []
-        for owner in owners:
-            matches = [best[owner] for best in per_token]
+        for owner, matches in self._matching_owners(per_token):
             score = sum(score for score, _ in matches) / len(matches)
             entry_index = max(matches, key=lambda match: match[0])[1]
             entry = self._entries[entry_index]
@@ -211,23 +222,68 @@ class SearchIndex:
             if len(tokens) > 1 and phrase in " ".join(words(entry.text)):
                 score += 2.0
             scored.append((score, owner, entry_index))
-        return self._expand(scored, limit)
+        return self._expand(scored, set(tokens), limit)
 
-    def _expand(self, scored: list[tuple[float, int, int]], limit: int) -> list[Hit]:
+    def _matching_owners(
+        self, per_token: list[dict[int, tuple[float, int]]]
+    ) -> Iterator[tuple[int, list[tuple[float, int]]]]:
+        """Owners matching every query word, with each word's best (score, entry).
+
+        "femoral neck stress fracture" names a region and a condition: a condition
+        at a region whose name matched also counts, each word taken from the
+        region, the condition or the site notes, whichever matched it best.
+        """
+        ordered = sorted(per_token, key=len)
+        owners = set(ordered[0])
+        for best in ordered[1:]:
+            owners &= best.keys()
+        for owner in owners:
+            yield owner, [best[owner] for best in per_token]
+        if len(per_token) < 2:
+            return
+        named = {
+            owner
+            for best in per_token
+            for owner, (score, _) in best.items()
+            if score >= NAMED_SCORE and owner in self._links
+        }
+        for region_owner in named:
+            for condition_owner, link_owner in self._links[region_owner]:
+                if link_owner in owners:
+                    continue
+                matches = []
+                adds = False  # the condition must say something the region's name did not
+                for best in per_token:
+                    found = [
+                        best[o] for o in (region_owner, condition_owner, link_owner) if o in best
+                    ]
+                    if not found:
+                        break
+                    matches.append(max(found))
+                    adds = adds or max(found) > best.get(region_owner, (0.0, 0))
+                else:
+                    if adds:
+                        yield link_owner, matches
+
+    def _expand(
+        self, scored: list[tuple[float, int, int]], tokens: set[str], limit: int
+    ) -> list[Hit]:
         """Owners to (region, condition) results; a condition shows at each of its regions."""
         results: dict[tuple[str, str], Hit] = {}
         for score, owner, entry_index in scored:
             region, condition = self._owners[owner]
             entry = self._entries[entry_index]
             places = (
-                [(region, "")]
-                if not condition
-                else [(region, "common")]
+                [(region, self._link_penalty.get(owner, 0.0))]
                 if region
-                else self._condition_regions.get(condition, [])
+                else [
+                    # "Achilles rupture": the Achilles tendon before the calf.
+                    (place, penalty - len(tokens & self._region_words[place]) / len(tokens))
+                    for place, penalty in self._condition_regions.get(condition, [])
+                ]
             )
-            for place, frequency in places:
-                final = round(score - _FREQUENCY_PENALTY.get(frequency, 0.0), 2)
+            for place, penalty in places:
+                final = round(score - penalty, 2)
                 key = (place, condition)
                 if key not in results or results[key].score < final:
                     results[key] = Hit(place, condition, final, entry.field, entry.text)
