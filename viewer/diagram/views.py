@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 VIEW_TITLES: dict[str, str] = {
-    "leg_anterior": "Leg · front",
-    "leg_posterior": "Leg · back",
-    "foot_dorsal": "Foot · top",
-    "foot_plantar": "Foot · sole",
-    "foot_medial": "Foot · inner side",
-    "foot_lateral": "Foot · outer side",
+    "leg_anterior": "Leg front",
+    "leg_posterior": "Leg back",
+    "foot_dorsal": "Foot top",
+    "foot_plantar": "Sole",
+    "foot_medial": "Foot inner",
+    "foot_lateral": "Foot outer",
 }
 
 

@@ -39,7 +39,9 @@ def _side_marker(painter: QPainter, viewport: QRect, art: QRect, side: str) -> N
     text = side.upper()
     metrics = QFontMetrics(font)
     box = QRectF(0, 0, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
-    box.moveTopLeft(QPointF(max(8, art.left() - 4), max(8, art.top())))
+    # Above the drawing's corner when there is room, so it never covers the art.
+    above = art.top() - box.height() - 6
+    box.moveTopLeft(QPointF(max(8, art.left() - 4), above if above >= 8 else max(8, art.top())))
     colour = MARKER_COLOURS.get(side, EDGE_COLOUR)
     painter.setPen(QPen(colour, 1.5))
     painter.setBrush(QColor(255, 255, 255, 220))

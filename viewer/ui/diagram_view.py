@@ -161,12 +161,17 @@ class DiagramView(QGraphicsView):
         return found[0] if found else None
 
     def exposed_point(self, region: str) -> QPointF | None:
-        """A scene point inside the region where no other region lies on top of it."""
+        """A scene point well inside the region where no other region lies on top of it.
+
+        Points whose neighbours are exposed too come first, so a click on the
+        nearest whole pixel still lands on the region.
+        """
         item = self.item(region)
         scene = self.scene()
         if item is None or scene is None:
             return None
-        bounds = item.shape().boundingRect()
+        shape = item.shape()
+        bounds = shape.boundingRect()
         steps = 24
         candidates = [bounds.center()] + [
             QPointF(
@@ -176,14 +181,24 @@ class DiagramView(QGraphicsView):
             for i in range(1, steps)
             for j in range(1, steps)
         ]
-        for local in candidates:
-            if not item.shape().contains(local):
-                continue
+
+        def exposed(local: QPointF) -> bool:
+            if not shape.contains(local):
+                return False
             point = item.mapToScene(local)
             top = next((it for it in scene.items(point) if isinstance(it, RegionItem)), None)
-            if top is item:
-                return point
-        return None
+            return top is item
+
+        reach = max(1.0, 0.04 * min(bounds.width(), bounds.height()))
+        around = [QPointF(dx, dy) for dx in (-reach, 0, reach) for dy in (-reach, 0, reach)]
+        fallback = None
+        for local in candidates:
+            if not exposed(local):
+                continue
+            if all(exposed(local + offset) for offset in around):
+                return item.mapToScene(local)
+            fallback = fallback or item.mapToScene(local)
+        return fallback
 
     def edge_words(self) -> tuple[str, str]:
         return view_edges(self._view, self._side.side)

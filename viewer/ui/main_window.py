@@ -107,14 +107,15 @@ class MainWindow(QMainWindow):
         return button
 
     def _layout(self, legend: QLabel) -> QSplitter:
+        # Tabs get the whole width; history, hover name and side share the row below.
         bar = QHBoxLayout()
         bar.setContentsMargins(2, 0, 6, 0)
         bar.addWidget(self.back_button)
         bar.addWidget(self.forward_button)
-        bar.addWidget(self.view_tabs, 1)
+        bar.addWidget(self.hover_label, 1)
         for index, side in enumerate(SIDES):
             button = QToolButton()
-            button.setText(f"&{side.capitalize()}")
+            button.setText(side.capitalize())
             button.setCheckable(True)
             button.setChecked(side == self.side.side)
             button.setObjectName(f"{side}SideButton")
@@ -127,8 +128,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.view_tabs)
         layout.addLayout(bar)
-        layout.addWidget(self.hover_label)
         layout.addWidget(self.diagram, 1)
         layout.addWidget(legend)
 
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([250, 540, 610])
+        splitter.setSizes([240, 600, 560])
         splitter.setChildrenCollapsible(False)
 
         # Tab goes search -> list or results -> drawing -> details: reading order.
@@ -159,6 +160,10 @@ class MainWindow(QMainWindow):
         ]
         for index in range(len(self.diagram.views())):
             bindings.append((QKeySequence(f"Ctrl+{index + 1}"), partial(self._show_tab, index)))
+        for side in SIDES:
+            bindings.append(
+                (QKeySequence(f"Alt+{side[0].upper()}"), partial(self.side.set_side, side))
+            )
         seen: set[str] = set()
         for sequence, slot in bindings:
             if sequence.isEmpty() or sequence.toString() in seen:
