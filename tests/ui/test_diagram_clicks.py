@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QToolButton
 
 from viewer.bundle import load_bundle
 from viewer.ui.main_window import MainWindow
 
 SHIPPED = load_bundle(with_outlines=True)
-CASES = [(view, region) for view in SHIPPED.drawings for region in SHIPPED.shapes[view]]
+CASES = [
+    (view, region, side)
+    for view in SHIPPED.drawings
+    for region in SHIPPED.shapes[view]
+    for side in ("right", "left")
+]
 # Small or neighbouring regions where a near miss matters most.
 NEAR_MISS = [
     "patella",
@@ -31,11 +37,18 @@ def click(qtbot, window: MainWindow, scene_point: QPointF) -> None:  # type: ign
 
 def test_every_view_has_its_regions() -> None:
     assert set(SHIPPED.drawings) >= {"leg_anterior", "foot_dorsal"}
-    assert len(CASES) >= 29
+    assert len(CASES) >= 2 * 29
+    every_region = {region for _view, region, _side in CASES}
+    assert every_region == set(SHIPPED.atlas.regions), "every region is on some drawing"
 
 
-@pytest.mark.parametrize(("view", "region"), CASES)
-def test_click_inside_selects_and_shows_details(qtbot, window, view: str, region: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("view", "region", "side"), CASES)
+def test_click_inside_selects_and_shows_details(  # type: ignore[no-untyped-def]
+    qtbot, window, view: str, region: str, side: str
+) -> None:
+    button = window.findChild(QToolButton, f"{side}SideButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.side.side == side
     window.view_tabs.setCurrentIndex(window.diagram.views().index(view))
     assert window.diagram.current_view == view
     point = window.diagram.exposed_point(region)
@@ -47,7 +60,9 @@ def test_click_inside_selects_and_shows_details(qtbot, window, view: str, region
     assert window.diagram.item(region).selected
     name = SHIPPED.atlas.regions[region].name
     assert window.details.region == region
-    assert name in window.details.toPlainText().splitlines()[0]
+    heading = window.details.toPlainText().splitlines()[0]
+    assert name in heading
+    assert f"{side} side" in heading
     assert window.region_list.currentItem() is window.region_list.row(region)
 
 

@@ -209,7 +209,7 @@ class DiagramView(QGraphicsView):
         """Light up these regions (best first), showing a view that has the best one."""
         self._matches = list(regions)
         current = self._current()
-        if regions and (current is None or not any(r in current.items for r in regions)):
+        if regions and (current is None or regions[0] not in current.items):
             views = self._bundle.views_of(regions[0])
             if views:
                 self.show_view(views[0])
