@@ -8,6 +8,7 @@ import re
 import pytest
 
 from viewer.bundle import Bundle, load_bundle
+from viewer.content.html import report_html
 from viewer.content.render import build_report, report_text
 
 SHIPPED = load_bundle()
@@ -128,7 +129,49 @@ SEED_FACTS: dict[str, list[tuple[str, ...]]] = {
         ("neighbouring", "adjacent"), ("orthos",), ("displace",), ("exercise",),
     ],
     "metatarsal_3_head": [("fat pad",), ("diabetes",)],
+    # "Can Your Back Cause Knee Pain?": the sources of referred pain, and its clues
+    "lumbar_spine": [
+        ("l3",), ("l4",), ("l5",), ("s1",), ("radiculopathy",), ("stenosis",),
+        ("worse standing", "worse when standing", "standing or walking"),
+        ("better sitting", "better when sitting", "sitting"), ("piriformis",),
+        ("spondylolisthesis",), ("not reproduced",), ("back position",),
+        ("numbness",), ("tingling",), ("weakness",), ("buttock",), ("burning",),
+        ("hamstring",), ("gait",), ("core",),
+    ],
+    "piriformis": [("piriformis syndrome",), ("sciatic",), ("buttock",), ("knee",)],
+    "femoral_nerve": [("femoral nerve",), ("l3", "l4")],
+    "sciatic_nerve": [("sciatic",), ("knee",)],
+    "hamstrings": [("hamstring tightness", "tight hamstring", "hamstring tight")],
+    # Common stress-fracture sites include the pelvis ("Stress Fracture Treatment NYC").
+    "pubic_ramus": [
+        ("pelvis",), ("tibia",), ("navicular",), ("metatarsal",), ("femur",), ("fibula",),
+        ("insufficiency",),
+    ],
+    # The podiatry handout's fat-pad facts, at the fat pads themselves.
+    "forefoot_fat_pad": [
+        ("fat pad",), ("age",), ("pressure",), ("diabetes",), ("rheumatoid",),
+        ("padding",), ("orthos",),
+    ],
+    "heel_fat_pad": [("fat pad",), ("age",), ("diabetes",), ("rheumatoid",)],
 }  # fmt: skip
+# Every knee region names the places its pain may be referred from.
+KNEE_REGIONS = [
+    "distal_femur", "patella", "patellar_tendon", "tibial_tuberosity", "proximal_tibia",
+    "pes_anserine", "medial_joint_line", "lateral_joint_line", "iliotibial_band",
+    "popliteal_fossa", "fibular_head",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("region_id", KNEE_REGIONS)
+def test_knee_regions_show_where_pain_may_be_referred_from(region_id: str) -> None:
+    report = build_report(ATLAS, region_id)
+    sources = {"lumbar_spine", "piriformis", "femoral_neck"}
+    assert {r.region for r in report.referred_from} >= sources
+    text = report_text(report)
+    assert "Pain may be referred from:" in text
+    html = report_html(report)
+    for source in sources:
+        assert f'href="atlas:region/{source}"' in html
 
 
 @pytest.mark.parametrize("region_id", list(SEED_FACTS))
