@@ -73,9 +73,12 @@ def test_window_opens_the_expected_result(  # type: ignore[no-untyped-def]
     first = window.search.results.item(0)
     assert first is not None
     assert first.data(Qt.ItemDataRole.UserRole) == (region, condition)
-    lit = {r for r, item in window.diagram.region_items().items() if item.matched}
-    assert region in lit, "the best match is lit on the drawing"
-    assert window.diagram.item(region) is not None, "a view showing it is on screen"
+
+    def best_match_lit() -> bool:
+        item = window.diagram.item(region)  # once typing pauses, a view showing it is up
+        return item is not None and item.matched
+
+    qtbot.waitUntil(best_match_lit, timeout=2000)
 
     qtbot.keyClick(field, Qt.Key.Key_Return)
 

@@ -13,10 +13,11 @@ never by the total amount of text.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +60,9 @@ FIELD_WEIGHTS: dict[str, float] = {
 _NAME_FIELDS = frozenset({"region", "region alias", "condition", "condition alias"})
 _FREQUENCY_PENALTY = {frequency: 0.6 * rank for rank, frequency in enumerate(FREQUENCIES)}
 NAMED_SCORE = 85.0  # a word this close to a region's name or alias names the region
+MAX_WORDS_PER_TOKEN = 40
+MAX_OWNERS_PER_TOKEN = 1500
+MAX_NAMED_REGIONS = 40  # regions a query may name, best first, when pairing them with conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class _Entry:
     owner: int
     field: str
     text: str
+    words: str  # the text's words, normalised and space-separated, for phrase matches
     word_count: int
 
 
@@ -105,13 +110,27 @@ class SearchIndex:
         self._region_order = {region: index for index, region in enumerate(atlas.regions)}
         # condition -> [(region, how much lower it ranks there than at its best site)]
         self._condition_regions: dict[str, list[tuple[str, float]]] = {}
-        self._region_words: dict[str, frozenset[str]] = {}
+        self._regions_by_word: dict[str, set[str]] = {}
         # region owner -> [(condition owner, link owner)] for every condition linked there
         self._links: dict[int, list[tuple[int, int]]] = {}
         self._link_penalty: dict[int, float] = {}
         self._build()
         self._vocabulary = sorted(self._postings)
+        # Typos seldom hit a word's first letter: fuzzy matching looks there first.
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self._vocabulary:
+            self._by_initial.setdefault(word[0], []).append(word)
+        # Per word, the owners best-described first: a capped scan keeps the best of them.
+        self._ranked: dict[str, list[tuple[int, float, int]]] = {
+            word: sorted(
+                ((owner, weight, entry) for owner, (weight, entry) in owners.items()),
+                key=lambda posting: -posting[1],
+            )
+            for word, owners in self._postings.items()
+        }
         self._candidates = lru_cache(maxsize=512)(self._word_candidates)
+        # The words of a query already typed are not matched again at the next keystroke.
+        self._token_owners = lru_cache(maxsize=64)(self._owners_of_token)
 
     # -- building ------------------------------------------------------------------------
 
@@ -127,7 +146,7 @@ class SearchIndex:
         for text in texts:
             entry = len(self._entries)
             found = words(text)
-            self._entries.append(_Entry(owner, field, text, len(found)))
+            self._entries.append(_Entry(owner, field, text, " ".join(found), len(found)))
             for word in found:
                 owners = self._postings.setdefault(word, {})
                 best = owners.get(owner)
@@ -141,9 +160,9 @@ class SearchIndex:
             self._add(owner, "region", [region.name])
             self._add(owner, "region alias", region.aliases)
             self._add(owner, "summary", [region.summary])
-            self._region_words[region.id] = frozenset(
-                word for text in (region.name, *region.aliases) for word in words(text)
-            )
+            for text in (region.name, *region.aliases):
+                for word in words(text):
+                    self._regions_by_word.setdefault(word, set()).add(region.id)
             for link in region.conditions:
                 # Commoner here ranks higher; so, a little, does more said about this site.
                 penalty = _FREQUENCY_PENALTY.get(link.frequency, 2.0) - 0.02 * min(
@@ -175,22 +194,50 @@ class SearchIndex:
         found: dict[str, float] = {}
         if token in self._postings:
             found[token] = 100.0
+        if len(token) < 2:
+            return tuple(found.items())  # one letter: too many words begin with it
         # Prefixes: "kneec" finds "kneecap" while the word is still being typed.
         start = bisect_left(self._vocabulary, token)
-        for word in self._vocabulary[start : start + 200]:
+        for word in self._vocabulary[start : start + 400]:
             if not word.startswith(token):
                 break
             if word != token:
                 found.setdefault(word, 90.0 + 8.0 * len(token) / len(word))
         if len(token) >= 4:
             cutoff = 80.0 if len(token) >= 6 else 74.0
-            for word, score, _ in process.extract(
-                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            ):
-                if score > found.get(word, 0.0):
-                    # Typos rank below exact and prefix matches.
-                    found[word] = score * 0.95
-        return tuple(found.items())
+            near = self._by_initial.get(token[0], [])
+            for pool in (near, self._vocabulary):
+                for word, score, _ in process.extract(
+                    token, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=MAX_WORDS_PER_TOKEN
+                ):
+                    if score > found.get(word, 0.0):
+                        # Typos rank below exact and prefix matches.
+                        found[word] = score * 0.95
+                if found:
+                    break  # the whole vocabulary only when nothing starts the same way
+        # The closest words only: "st" begins hundreds of words, none of them meant yet.
+        best = sorted(found.items(), key=lambda item: -item[1])[:MAX_WORDS_PER_TOKEN]
+        return tuple(best)
+
+    def _owners_of_token(self, token: str) -> dict[int, tuple[float, int]]:
+        """Owners with a word matching this query word: (best score, its entry).
+
+        Closest words first, best-described owners first, and no more than
+        MAX_OWNERS_PER_TOKEN of them: a word as common as "pain" cannot make a
+        keystroke slow, and what is cut scores below what is kept.
+        """
+        best: dict[int, tuple[float, int]] = {}
+        for word, similarity in self._candidates(token):
+            for owner, weight, entry_index in self._ranked[word]:
+                score = weight * similarity
+                current = best.get(owner)
+                if current is None:
+                    if len(best) >= MAX_OWNERS_PER_TOKEN:
+                        return best
+                    best[owner] = (score, entry_index)
+                elif current[0] < score:
+                    best[owner] = (score, entry_index)
+        return best
 
     # -- the query ------------------------------------------------------------------------
 
@@ -200,99 +247,124 @@ class SearchIndex:
             return []
         per_token: list[dict[int, tuple[float, int]]] = []
         for token in tokens:
-            best: dict[int, tuple[float, int]] = {}
-            for word, similarity in self._candidates(token):
-                for owner, (weight, entry_index) in self._postings[word].items():
-                    score = weight * similarity
-                    current = best.get(owner)
-                    if current is None or current[0] < score:
-                        best[owner] = (score, entry_index)
+            best = self._token_owners(token)
             if not best:
                 return []
             per_token.append(best)
-        phrase = " ".join(tokens)
-        scored: list[tuple[float, int, int]] = []
-        for owner, matches in self._matching_owners(per_token):
-            score = sum(score for score, _ in matches) / len(matches)
-            entry_index = max(matches, key=lambda match: match[0])[1]
-            entry = self._entries[entry_index]
-            if entry.field in _NAME_FIELDS and entry.word_count:
-                # "Jones fracture" matches the name "Jones fracture" better than a longer one.
-                score += 4.0 * min(1.0, len(tokens) / entry.word_count)
-            if len(tokens) > 1 and phrase in " ".join(words(entry.text)):
-                score += 2.0
-            scored.append((score, owner, entry_index))
+        scored = self._score_owners(per_token, len(tokens))
+        # Each owner gives at least one result, moved by at most a few points when
+        # expanded: the best few hundred owners hold the best `limit` results.
+        scored = heapq.nlargest(limit * 2 + 50, scored)
+        if len(tokens) > 1:
+            phrase = " ".join(tokens)
+            scored = [
+                (score + 2.0 if phrase in self._entries[entry].words else score, owner, entry)
+                for score, owner, entry in scored
+            ]
         return self._expand(scored, set(tokens), limit)
 
-    def _matching_owners(
-        self, per_token: list[dict[int, tuple[float, int]]]
-    ) -> Iterator[tuple[int, list[tuple[float, int]]]]:
-        """Owners matching every query word, with each word's best (score, entry).
+    def _score_owners(
+        self, per_token: list[dict[int, tuple[float, int]]], token_count: int
+    ) -> list[tuple[float, int, int]]:
+        """(score, owner, entry) for owners matching every query word.
 
         "femoral neck stress fracture" names a region and a condition: a condition
         at a region whose name matched also counts, each word taken from the
         region, the condition or the site notes, whichever matched it best.
         """
         ordered = sorted(per_token, key=len)
-        owners = set(ordered[0])
-        for best in ordered[1:]:
-            owners &= best.keys()
-        for owner in owners:
-            yield owner, [best[owner] for best in per_token]
-        if len(per_token) < 2:
-            return
-        named = {
-            owner
-            for best in per_token
-            for owner, (score, _) in best.items()
-            if score >= NAMED_SCORE and owner in self._links
-        }
-        for region_owner in named:
+        rest = ordered[1:]
+        entries = self._entries
+        scored: list[tuple[float, int, int]] = []
+
+        def keep(owner: int, total: float, best: tuple[float, int]) -> None:
+            entry = entries[best[1]]
+            score = total / token_count
+            if entry.field in _NAME_FIELDS and entry.word_count:
+                # "Jones fracture" matches the name "Jones fracture" better than a longer one.
+                score += 4.0 * min(1.0, token_count / entry.word_count)
+            scored.append((score, owner, best[1]))
+
+        for owner, first in ordered[0].items():
+            total, best = first[0], first
+            for matches in rest:
+                match = matches.get(owner)
+                if match is None:
+                    break
+                total += match[0]
+                if match[0] > best[0]:
+                    best = match
+            else:
+                keep(owner, total, best)
+        if token_count < 2:
+            return scored
+        done = {owner for _, owner, _ in scored}
+        named = heapq.nlargest(
+            MAX_NAMED_REGIONS,
+            {
+                owner: score
+                for matches in per_token
+                for owner, (score, _) in matches.items()
+                if score >= NAMED_SCORE and owner in self._links
+            }.items(),
+            key=lambda item: item[1],
+        )
+        for region_owner, _ in named:
             for condition_owner, link_owner in self._links[region_owner]:
-                if link_owner in owners:
+                if link_owner in done:
                     continue
-                matches = []
-                adds = False  # the condition must say something the region's name did not
-                for best in per_token:
+                total, best, adds = 0.0, (0.0, 0), False
+                for matches in per_token:
                     found = [
-                        best[o] for o in (region_owner, condition_owner, link_owner) if o in best
+                        matches[o]
+                        for o in (region_owner, condition_owner, link_owner)
+                        if o in matches
                     ]
                     if not found:
                         break
-                    matches.append(max(found))
-                    adds = adds or max(found) > best.get(region_owner, (0.0, 0))
+                    match = max(found)
+                    total += match[0]
+                    best = max(best, match)
+                    # The condition must say something the region's name did not.
+                    adds = adds or match > matches.get(region_owner, (0.0, 0))
                 else:
                     if adds:
-                        yield link_owner, matches
+                        keep(link_owner, total, best)
+        return scored
 
     def _expand(
         self, scored: list[tuple[float, int, int]], tokens: set[str], limit: int
     ) -> list[Hit]:
         """Owners to (region, condition) results; a condition shows at each of its regions."""
-        results: dict[tuple[str, str], Hit] = {}
+        # "Achilles rupture": the Achilles tendon before the calf, as it names the region.
+        named: dict[str, int] = {}
+        for token in tokens:
+            for region in self._regions_by_word.get(token, ()):
+                named[region] = named.get(region, 0) + 1
+        share = 1.0 / len(tokens)
+        best: dict[tuple[str, str], tuple[float, int]] = {}
         for score, owner, entry_index in scored:
             region, condition = self._owners[owner]
-            entry = self._entries[entry_index]
-            places = (
-                [(region, self._link_penalty.get(owner, 0.0))]
-                if region
-                else [
-                    # "Achilles rupture": the Achilles tendon before the calf.
-                    (place, penalty - len(tokens & self._region_words[place]) / len(tokens))
-                    for place, penalty in self._condition_regions.get(condition, [])
-                ]
-            )
+            if region:
+                places: Iterable[tuple[str, float]] = (
+                    (region, self._link_penalty.get(owner, 0.0)),
+                )
+            else:
+                places = self._condition_regions.get(condition, ())
             for place, penalty in places:
-                final = round(score - penalty, 2)
+                final = score - penalty + named.get(place, 0) * share * (not region)
                 key = (place, condition)
-                if key not in results or results[key].score < final:
-                    results[key] = Hit(place, condition, final, entry.field, entry.text)
+                current = best.get(key)
+                if current is None or current[0] < final:
+                    best[key] = (final, entry_index)
         order = self._region_order
-        ranked = sorted(
-            results.values(),
-            key=lambda hit: (-hit.score, order.get(hit.region, 0), hit.condition),
-        )
-        return ranked[:limit]
+        top = heapq.nlargest(limit + 20, best.items(), key=lambda item: item[1][0])
+        top.sort(key=lambda item: (-round(item[1][0], 2), order.get(item[0][0], 0), item[0][1]))
+        hits = []
+        for (region, condition), (score, entry_index) in top[:limit]:
+            entry = self._entries[entry_index]
+            hits.append(Hit(region, condition, round(score, 2), entry.field, entry.text))
+        return hits
 
 
 def regions_in(hits: Iterable[Hit]) -> list[str]:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -24,7 +34,8 @@ from viewer.ui.selection import Selection
 from viewer.ui.side import Side
 
 BACKGROUND = QColor("#fbfaf7")
-SAME_SPOT_PIXELS = 4  # a second click this close reaches the region beneath
+SAME_SPOT_PIXELS = 4
+TYPING_PAUSE_MS = 180  # a second click this close reaches the region beneath
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
@@ -73,8 +84,13 @@ class DiagramView(QGraphicsView):
         self.viewport().setMouseTracking(True)
         self.setAccessibleName("Anatomy drawing")
 
+        self._view_for_matches = QTimer(self)
+        self._view_for_matches.setSingleShot(True)
+        self._view_for_matches.setInterval(TYPING_PAUSE_MS)
+
         self._selection.region_selected.connect(self._on_region_selected)
         self._side.side_changed.connect(self._on_side_changed)
+        self._view_for_matches.timeout.connect(self._on_typing_paused)
 
     # -- views -------------------------------------------------------------------------
 
@@ -206,14 +222,24 @@ class DiagramView(QGraphicsView):
     # -- search matches -------------------------------------------------------------------
 
     def set_matches(self, regions: list[str]) -> None:
-        """Light up these regions (best first), showing a view that has the best one."""
+        """Light up these regions (best first), and show a view that has the best one.
+
+        The view changes once typing pauses: flipping drawings at every keystroke
+        would be hard to follow, and slow.
+        """
         self._matches = list(regions)
+        self._mark_matches()
         current = self._current()
         if regions and (current is None or regions[0] not in current.items):
-            views = self._bundle.views_of(regions[0])
-            if views:
+            self._view_for_matches.start()
+        else:
+            self._view_for_matches.stop()
+
+    def _on_typing_paused(self) -> None:
+        if self._matches:
+            views = self._bundle.views_of(self._matches[0])
+            if views and self._matches[0] not in self.region_items():
                 self.show_view(views[0])
-        self._mark_matches()
 
     def _mark_matches(self) -> None:
         current = self._current()

@@ -54,7 +54,6 @@ class SearchPanel(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
-        self.results.setWordWrap(True)
         self.results.setUniformItemSizes(True)
         self._stack = QStackedWidget()
         self._stack.addWidget(region_list)
