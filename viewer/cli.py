@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", help="open on this drawing (e.g. leg_anterior)")
     parser.add_argument("--side", choices=SIDES, help="show the left or right limb (default right)")
     parser.add_argument(
-        "--data", type=Path, help="content directory to use instead of the built-in one"
+        "--data", type=Path, help="a clinic's content directory, laid over the built-in content"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -160,7 +160,7 @@ def _search(bundle: Bundle, query: str, limit: int, as_json: bool) -> int:
 def _check(directory: Path | None) -> int:
     if directory is not None and not directory.is_dir():
         raise UsageError(f"not a directory: {directory}")
-    bundle = load_bundle(directory, with_outlines=True)
+    bundle = load_bundle(directory, with_outlines=True, layered=True)
     for problem in bundle.problems:
         print(problem)
     if bundle.problems:
@@ -180,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.data is not None and not args.data.is_dir():
         raise UsageError(f"not a directory: {args.data}")
     if args.command in ("list", "show", "search"):
-        bundle = load_bundle(args.data)
+        bundle = load_bundle(args.data, layered=True)
         _warn_problems(bundle)
         if args.command == "list":
             return _list(bundle, args.json)
@@ -189,7 +189,7 @@ def _run(args: argparse.Namespace) -> int:
         return _show(bundle, args.id, args.side or "", args.json)
     from viewer.bundle_cache import load_bundle_cached
 
-    bundle = load_bundle_cached(args.data)
+    bundle = load_bundle_cached(args.data, layered=True)
     _known(bundle, args.region, args.view)
     if args.command == "screenshot":
         from PySide6.QtCore import QSize

@@ -131,3 +131,15 @@ def test_labels_are_split_from_the_art() -> None:
     assert b"<text" not in split.art
     assert b'id="a"' in split.art
     assert split_labels(b"<svg/>") == (b"<svg/>", ())
+
+
+def test_hovering_never_moves_the_drawing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 800)
+    window.diagram.show_view("leg_anterior")
+    qtbot.wait(20)
+    before = window.diagram.mapFromScene(QPointF(0, 0))
+    spot = window.diagram.mapFromScene(window.diagram.exposed_point("patella"))
+    qtbot.mouseMove(window.diagram.viewport(), spot)
+    assert "beneath" in window.hover_label.text()  # the longest hover text there is
+    qtbot.wait(20)
+    assert window.diagram.mapFromScene(QPointF(0, 0)) == before

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QToolButton,
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         self.hover_label.setObjectName("hoverLabel")
         self.hover_label.setTextFormat(Qt.TextFormat.RichText)
         self.hover_label.setStyleSheet("font-size: 12pt; padding: 4px 6px;")
+        # A long name must never widen the pane: the drawing would jump under the pointer.
+        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hover_label.setMinimumWidth(0)
         legend = QLabel(LEGEND)
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #5a6570; padding: 2px 6px;")
