@@ -10,7 +10,7 @@ from typing import NamedTuple
 from viewer.content.model import Atlas, Location, Problem
 from viewer.diagram.outline import Drawing
 from viewer.diagram.views import find_views
-from viewer.paths import content_dirs
+from viewer.paths import clinic_dirs, content_dirs
 
 
 class Bundle(NamedTuple):
@@ -36,39 +36,76 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
-def load_bundle(root: Path | None = None, with_outlines: bool = False) -> Bundle:
-    """Load and check everything; problems are listed, never raised."""
+def load_bundle(
+    root: Path | None = None, with_outlines: bool = False, layered: bool = False
+) -> Bundle:
+    """Load and check everything; problems are listed, never raised.
+
+    root alone is one content directory on its own. With layered=True it is a
+    clinic's directory laid over the built-in content (see content/layering.py).
+    """
+    if layered and root is not None:
+        return load_layered(root, with_outlines)
     # Imported here: a start from the cache (bundle_cache.py) never needs YAML or SVG parsers.
     from viewer.content.loader import load_atlas
     from viewer.content.validate import validate
-    from viewer.diagram.svg_index import index_svg
 
     data_dir, assets_dir = content_dirs(root)
     result = load_atlas(data_dir)
+    drawings, shapes, problems = index_drawings(assets_dir, assets_dir.parent)
+    problems = validate(result, shapes) + problems
+    return finish(result.atlas, drawings, shapes, problems, with_outlines, assets_dir.parent)
+
+
+def index_drawings(
+    assets_dir: Path, base: Path | None
+) -> tuple[dict[str, Path], dict[str, dict[str, Location]], list[Problem]]:
+    """Every usable drawing in assets_dir and its shapes; names relative to base if given."""
+    from viewer.diagram.svg_index import index_svg
+
     drawings: dict[str, Path] = {}
     shapes: dict[str, dict[str, Location]] = {}
     problems: list[Problem] = []
     if not assets_dir.is_dir():
         problems.append(Problem(Location(str(assets_dir)), "drawings directory not found"))
-    for view, path in find_views(assets_dir).items() if assets_dir.is_dir() else ():
-        index = index_svg(path, _display(path, assets_dir.parent))
+        return drawings, shapes, problems
+    for view, path in find_views(assets_dir).items():
+        index = index_svg(path, _display(path, base) if base else str(path))
         problems.extend(index.problems)
         if index.shapes:
             drawings[view] = path
             shapes[view] = index.shapes
-    problems = validate(result, shapes) + problems
+    return drawings, shapes, problems
+
+
+def finish(
+    atlas: Atlas,
+    drawings: dict[str, Path],
+    shapes: dict[str, dict[str, Location]],
+    problems: list[Problem],
+    with_outlines: bool,
+    base: Path | None,
+    fallback: Mapping[str, tuple[Path, dict[str, Location]]] = MappingProxyType({}),
+) -> Bundle:
+    """The bundle, with outlines if asked; a drawing whose outlines fail is dropped,
+    or replaced by its fallback (the built-in drawing a clinic's one replaced)."""
     order = {view: list(view_shapes) for view, view_shapes in shapes.items()}
     geometry: dict[str, Drawing] = {}
     if with_outlines:
         for view in list(drawings):
-            name = _display(drawings[view], assets_dir.parent)
-            drawing, trouble = _outlines(drawings[view], name, shapes[view], result.atlas)
+            name = _display(drawings[view], base) if base else str(drawings[view])
+            drawing, trouble = _outlines(drawings[view], name, shapes[view], atlas)
             problems.extend(trouble)
+            if drawing is None and view in fallback:
+                path, view_shapes = fallback[view]
+                drawing, trouble = _outlines(path, str(path), view_shapes, atlas)
+                problems.extend(trouble)
+                drawings[view], order[view] = path, list(view_shapes)
             if drawing is None:
                 del drawings[view], order[view]
             else:
                 geometry[view] = drawing
-    return Bundle(result.atlas, drawings, order, problems, geometry)
+    return Bundle(atlas, drawings, order, problems, geometry)
 
 
 def _outlines(
@@ -87,3 +124,53 @@ def _outlines(
         for region in ids
         if region not in drawing.outlines
     ]
+
+
+def load_layered(clinic: Path, with_outlines: bool = False) -> Bundle:
+    """The built-in content and drawings with a clinic's directory laid over them.
+
+    Clinic files are only read. Built-in problems (there should be none) are
+    named by full path, the clinic's relative to its directory.
+    """
+    from viewer.content.layering import layer, relocate
+    from viewer.content.loader import load_atlas
+
+    base_data, base_assets = content_dirs(None)
+    data_dir, assets_dir = clinic_dirs(clinic)
+    builtin = relocate(load_atlas(base_data), base_data.parent)
+    drawings, shapes, problems = index_drawings(base_assets, None)
+    extra = load_atlas(data_dir)
+    # A clinic may add only some kinds of content: a missing part is not a problem.
+    optional = {str(data_dir / name) for name in ("sources.yaml", "conditions", "regions")}
+    extra.problems[:] = [p for p in extra.problems if p.where.line or p.where.file not in optional]
+    fallback: dict[str, tuple[Path, dict[str, Location]]] = {}
+    if assets_dir is not None:
+        clinic_drawings, clinic_shapes, trouble = index_drawings(assets_dir, clinic)
+        problems = trouble + problems
+        for view, path in clinic_drawings.items():
+            name = _display(path, clinic)
+            lost = sorted(shapes.get(view, {}).keys() - clinic_shapes[view].keys())
+            if lost:
+                problems.append(_drawing_kept(name, view, f"it lacks {', '.join(lost)}"))
+            elif any(p.where.file == name for p in trouble):
+                problems.append(_drawing_kept(name, view, "it has problems"))
+            else:
+                if view in drawings:
+                    fallback[view] = (drawings[view], shapes[view])
+                drawings[view], shapes[view] = path, clinic_shapes[view]
+    has_yaml = any(data_dir.glob("*.yaml")) or any(data_dir.glob("*/*.yaml"))
+    if not has_yaml and assets_dir is None:
+        problems.append(
+            Problem(Location(str(clinic)), "no content here: expected sources.yaml, "
+                    "conditions/*.yaml, regions/*.yaml or assets/*.svg")
+        )  # fmt: skip
+    atlas, layer_problems = layer(builtin, extra, shapes)
+    return finish(
+        atlas, drawings, shapes, layer_problems + problems, with_outlines, clinic, fallback
+    )
+
+
+def _drawing_kept(name: str, view: str, why: str) -> Problem:
+    return Problem(
+        Location(name), f"drawing {view!r} is not replaced ({why}): the built-in one is kept"
+    )

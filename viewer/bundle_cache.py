@@ -29,7 +29,7 @@ from viewer.content.model import (
     Source,
 )
 from viewer.diagram.outline import Drawing, Outline
-from viewer.paths import content_dirs
+from viewer.paths import clinic_dirs, content_dirs
 
 FORMAT = 2
 MAX_CACHE_BYTES = 20 * 1024 * 1024
@@ -40,10 +40,20 @@ def cache_dir() -> Path:
     return Path(base) / "anatomy-viewer"
 
 
-def _key(root: Path | None) -> str:
-    data_dir, assets_dir = content_dirs(root)
-    parts = [f"{FORMAT}:{__version__}:{data_dir}:{assets_dir}"]
-    for directory, pattern in ((data_dir, "**/*.yaml"), (assets_dir, "*.svg")):
+def _inputs(root: Path | None, layered: bool) -> list[tuple[Path, str]]:
+    """(directory, glob) of every input file: both layers' when a clinic's is laid over."""
+    data_dir, assets_dir = content_dirs(None if layered else root)
+    inputs = [(data_dir, "**/*.yaml"), (assets_dir, "*.svg")]
+    if layered and root is not None:
+        clinic_data, clinic_assets = clinic_dirs(root)
+        inputs += [(clinic_data, "**/*.yaml"), (clinic_assets or root / "assets", "*.svg")]
+    return inputs
+
+
+def _key(root: Path | None, layered: bool) -> str:
+    inputs = _inputs(root, layered)
+    parts = [f"{FORMAT}:{__version__}:{layered}:" + ":".join(str(d) for d, _ in inputs)]
+    for directory, pattern in inputs:
         for path in sorted(directory.glob(pattern)):
             stat = path.stat()
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -113,7 +123,7 @@ def _encode(bundle: Bundle) -> dict[str, Any]:
     }
 
 
-def _decode(d: dict[str, Any], assets_dir: Path) -> Bundle:
+def _decode(d: dict[str, Any], assets_dirs: set[Path]) -> Bundle:
     atlas = Atlas(
         regions={r["id"]: _region(r) for r in d["regions"]},
         conditions={c["id"]: _condition(c) for c in d["conditions"]},
@@ -131,7 +141,7 @@ def _decode(d: dict[str, Any], assets_dir: Path) -> Bundle:
         for view, g in d["geometry"].items()
     }
     drawings = {view: Path(path) for view, path in d["drawings"].items()}
-    if any(path.parent != assets_dir for path in drawings.values()):
+    if any(path.parent not in assets_dirs for path in drawings.values()):
         raise ValueError("a cached drawing lies outside the drawings directory")
     return Bundle(
         atlas=atlas,
@@ -142,19 +152,24 @@ def _decode(d: dict[str, Any], assets_dir: Path) -> Bundle:
     )
 
 
-def load_bundle_cached(root: Path | None = None) -> Bundle:
-    """The bundle with outlines, from the cache when no input has changed."""
+def load_bundle_cached(root: Path | None = None, layered: bool = False) -> Bundle:
+    """The bundle with outlines, from the cache when no input has changed.
+
+    layered=True lays root over the built-in content, as load_bundle does. The
+    cache lives under the user's cache directory, never in a content directory.
+    """
     try:
-        key = _key(root)
+        key = _key(root, layered)
     except OSError:
-        return load_bundle(root, with_outlines=True)
+        return load_bundle(root, with_outlines=True, layered=layered)
     path = cache_dir() / f"bundle-{key}.json"
+    assets_dirs = {directory for directory, pattern in _inputs(root, layered) if pattern == "*.svg"}
     try:
         if path.stat().st_size <= MAX_CACHE_BYTES:
-            return _decode(json.loads(path.read_bytes()), content_dirs(root)[1])
+            return _decode(json.loads(path.read_bytes()), assets_dirs)
     except Exception:  # noqa: BLE001 - a cache: anything wrong with it means rebuild it
         pass
-    bundle = load_bundle(root, with_outlines=True)
+    bundle = load_bundle(root, with_outlines=True, layered=layered)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for stale in path.parent.glob("bundle-*.json"):

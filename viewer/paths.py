@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,6 +32,36 @@ def content_dirs(root: Path | None) -> tuple[Path, Path]:
     """
     if root is None:
         return builtin_data_dir(), builtin_assets_dir()
+    data, assets = clinic_dirs(root)
+    return data, assets or builtin_assets_dir()
+
+
+def clinic_dirs(root: Path) -> tuple[Path, Path | None]:
+    """(data dir, assets dir or None) of a clinic's directory, as it is laid over the built-in."""
     data = root / "data" if (root / "data").is_dir() else root
-    assets = root / "assets" if (root / "assets").is_dir() else builtin_assets_dir()
+    assets = root / "assets" if (root / "assets").is_dir() else None
     return data, assets
+
+
+class FileTooLarge(OSError):
+    """A content file over its size limit; str() gives its size."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, refusing anything over limit bytes.
+
+    A FIFO, a device such as /dev/zero or a directory would block or never end:
+    only regular files are read, and never more than limit + 1 bytes.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not block
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise FileTooLarge(f"{info.st_size:,} bytes")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(f"over {limit:,} bytes")
+    return data

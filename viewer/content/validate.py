@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from viewer.content.loader import LoadResult
+from viewer.content.loader import Defined, LoadResult
 from viewer.content.model import Location, Problem
 
 # view id -> (shape id -> where the shape is written in the SVG)
@@ -28,11 +28,12 @@ def duplicate_ids(result: LoadResult) -> list[Problem]:
     return problems
 
 
-def dangling_references(result: LoadResult) -> list[Problem]:
+def dangling_references(result: LoadResult, also: Iterable[Defined] = ()) -> list[Problem]:
+    """References to ids defined nowhere in result (or in also: another layer's ids)."""
     # A record that is written but invalid is reported where it is written; the
     # places that refer to it are not reported again.
     known: dict[str, set[str]] = {"condition": set(), "source": set(), "region": set()}
-    for defined in result.definitions:
+    for defined in [*result.definitions, *also]:
         known[defined.kind].add(defined.id)
     return [
         Problem(ref.where, f"unknown {ref.kind} {ref.target!r}")

@@ -14,6 +14,7 @@ from typing import TypeVar
 import yaml
 
 from viewer.content.model import Location, Problem
+from viewer.paths import FileTooLarge, read_limited
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -22,6 +23,10 @@ except AttributeError:  # pragma: no cover - only without libyaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
+# Qt lays out an unbroken run of characters in quadratic time: 20,000 take 23 ms,
+# a pasted 1 MB data URI takes minutes and freezes the window. Prose needs no such run.
+MAX_RUN = 2000
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -32,8 +37,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
-_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(r"^( *)\S", re.MULTILINE)
 
 T = TypeVar("T")
 
@@ -48,51 +51,43 @@ def _location_of_offset(name: str, text: str, offset: int) -> Location:
     return Location(name, line, col)
 
 
-def _check_depth(name: str, text: str) -> Problem | None:
-    """libyaml recurses per nesting level and crashes at tens of thousands: refuse early."""
+def _check_events(name: str, text: str) -> Problem | None:
+    """Walk the parser's events (no recursion there) before composing, which recurses.
+
+    libyaml's composer crashes the process at tens of thousands of levels, and
+    `- - - ...` on one line nests as deep as any brackets. Content needs no
+    anchors or aliases, and an alias bomb explodes when walked: refuse them here.
+    """
     depth = 0
-    for match in _FLOW_BRACKETS.finditer(text):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            return Problem(
-                _location_of_offset(name, text, match.start()),
-                f"nesting deeper than {MAX_DEPTH} levels",
-            )
-    for match in _INDENT.finditer(text):
-        if len(match.group(1)) > MAX_DEPTH * 4:
-            return Problem(
-                _location_of_offset(name, text, match.end() - 1),
-                f"indentation deeper than {MAX_DEPTH * 4} columns",
-            )
-    return None
-
-
-def _check_anchors(name: str, text: str) -> Problem | None:
-    """Content needs no anchors or aliases, and an alias bomb explodes when walked."""
-    if "&" not in text and "*" not in text:
-        return None
     for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
-            assert mark is not None  # the parser marks every event
             return Problem(
                 Location(name, mark.line + 1, mark.column + 1),
                 "anchors and aliases are not allowed",
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(
+                    Location(name, mark.line + 1, mark.column + 1),
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return None
 
 
 def read_text(path: Path, name: str) -> tuple[str | None, Problem | None]:
     """The file's text, or the reason it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, Problem(
-                Location(name), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        return None, Problem(Location(name), f"file is {error}; the limit is {MAX_FILE_BYTES:,}")
     except OSError as error:
         return None, Problem(Location(name), f"cannot read file: {error.strerror or error}")
+    # A byte-order mark is harmless (editors on Windows add one): skip it, say nothing.
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -108,17 +103,19 @@ def compose(path: Path, name: str) -> tuple[yaml.Node | None, Problem | None]:
     text, problem = read_text(path, name)
     if text is None:
         return None, problem
-    problem = _check_depth(name, text)
-    if problem is not None:
-        return None, problem
     try:
-        problem = _check_anchors(name, text)
+        problem = _check_events(name, text)
         if problem is not None:
             return None, problem
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        context = error.context or ""
+        started = error.context_mark
+        if context and started is not None and started is not mark:
+            # libyaml marks where it gave up (often the next line); say where it began too.
+            context += f" (at {started.line + 1}:{started.column + 1})"
+        message = " ".join(part for part in (context, error.problem) if part)
         if mark is None:
             return None, Problem(Location(name), f"YAML error: {message}")
         return None, Problem(
@@ -205,6 +202,13 @@ class NodeReader:
         text = str(node.value).strip()
         if not text:
             raise self.fail(node, f"{what} must not be empty")
+        run = _LONG_RUN.search(text)
+        if run is not None:
+            raise self.fail(
+                node,
+                f"{what} has {len(run.group()):,} characters without a space (the limit is "
+                f"{MAX_RUN:,}); content is text, not pasted data",
+            )
         return text
 
     def boolean(self, node: yaml.Node, what: str) -> bool:

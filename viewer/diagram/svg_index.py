@@ -6,14 +6,19 @@ inside the group id="regions". Anything else is decoration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
 from viewer.content.model import Location, Problem
+from viewer.paths import FileTooLarge, read_limited
 
 MAX_SVG_BYTES = 5 * 1024 * 1024
 SHAPE_TAGS = {"path", "polygon", "polyline", "rect", "circle", "ellipse", "line"}
+# Qt's SVG renderer would fetch these; a drawing is art, it needs nothing from outside.
+REFUSED_TAGS = {"image", "script", "foreignObject"}
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 @dataclass
@@ -34,12 +39,14 @@ def index_svg(path: Path, name: str) -> SvgIndex:
     """The region shapes of one drawing; problems instead of exceptions."""
     index = SvgIndex()
     try:
-        if path.stat().st_size > MAX_SVG_BYTES:
-            index.problems.append(Problem(Location(name), "drawing is larger than 5 MB"))
-            return index
-        data = path.read_bytes()
+        data = read_limited(path, MAX_SVG_BYTES)
+    except FileTooLarge:
+        index.problems.append(Problem(Location(name), "drawing is larger than 5 MB"))
+        return index
     except OSError as error:
-        index.problems.append(Problem(Location(name), f"cannot read drawing: {error.strerror}"))
+        index.problems.append(
+            Problem(Location(name), f"cannot read drawing: {error.strerror or error}")
+        )
         return index
 
     parser = expat.ParserCreate()
@@ -53,10 +60,25 @@ def index_svg(path: Path, name: str) -> SvgIndex:
         index.problems.append(Problem(where(), "entity declarations are not allowed"))
         raise _Refused
 
+    def refuse(message: str) -> None:
+        index.problems.append(Problem(where(), message))
+        raise _Refused
+
+    def refuse_stylesheet(target: str, _data: str) -> None:
+        if target == "xml-stylesheet":
+            refuse("style sheets are not allowed (<?xml-stylesheet?>)")
+
     def start(tag: str, attrs: dict[str, str]) -> None:
         nonlocal depth
         depth += 1
         local = _local(tag)
+        if local in REFUSED_TAGS:
+            refuse(f"<{local}> is not allowed in a drawing")
+        for attribute, value in attrs.items():
+            if _local(attribute) == "href" and not value.startswith("#"):
+                refuse(f"links outside the drawing are not allowed ({attribute}={value!r})")
+            if _EXTERNAL_URL.search(value) or "@import" in value:
+                refuse(f"resources outside the drawing are not allowed ({attribute}={value!r})")
         element_id = attrs.get("id", "")
         if local == "g" and element_id == "regions":
             depth_of_regions.append(depth)
@@ -83,6 +105,7 @@ def index_svg(path: Path, name: str) -> SvgIndex:
     parser.EndElementHandler = end
     parser.EntityDeclHandler = refuse_entities
     parser.ExternalEntityRefHandler = refuse_entities
+    parser.ProcessingInstructionHandler = refuse_stylesheet
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
