@@ -366,7 +366,3 @@ class SearchIndex:
             hits.append(Hit(region, condition, round(score, 2), entry.field, entry.text))
         return hits
 
-
-def regions_in(hits: Iterable[Hit]) -> list[str]:
-    """The distinct regions of some hits, best first."""
-    return list(dict.fromkeys(hit.region for hit in hits))

@@ -7,6 +7,8 @@ Escape clears the search and brings the region list back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.model import Atlas
-from viewer.content.search import Hit, SearchIndex, regions_in
+
+if TYPE_CHECKING:
+    # Imported when first used (rapidfuzz and the index cost ~50 ms of start-up).
+    from viewer.content.search import Hit, SearchIndex
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole
 MAX_RESULTS = 50
@@ -72,6 +77,8 @@ class SearchPanel(QWidget):
 
     def search_index(self) -> SearchIndex:
         if self._index is None:
+            from viewer.content.search import SearchIndex
+
             self._index = SearchIndex(self._atlas)
         return self._index
 
@@ -91,7 +98,7 @@ class SearchPanel(QWidget):
             empty = QListWidgetItem(f"No match for “{text.strip()}”")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
-        self.matches_changed.emit(regions_in(self.hits))
+        self.matches_changed.emit(list(dict.fromkeys(hit.region for hit in self.hits)))
 
     def _row(self, hit: Hit) -> QListWidgetItem:
         region = self._atlas.regions[hit.region].name
