@@ -105,8 +105,6 @@ class SearchIndex:
         self._owners: list[tuple[str, str]] = []
         self._owner_ids: dict[tuple[str, str], int] = {}
         self._entries: list[_Entry] = []
-        # word -> owner -> (best field weight, entry index)
-        self._postings: dict[str, dict[int, tuple[float, int]]] = {}
         self._region_order = {region: index for index, region in enumerate(atlas.regions)}
         # condition -> [(region, how much lower it ranks there than at its best site)]
         self._condition_regions: dict[str, list[tuple[str, float]]] = {}
@@ -114,8 +112,10 @@ class SearchIndex:
         # region owner -> [(condition owner, link owner)] for every condition linked there
         self._links: dict[int, list[tuple[int, int]]] = {}
         self._link_penalty: dict[int, float] = {}
-        self._build()
-        self._vocabulary = sorted(self._postings)
+        # word -> owner -> (best field weight, entry index), while building
+        postings: dict[str, dict[int, tuple[float, int]]] = {}
+        self._build(postings)
+        self._vocabulary = sorted(postings)
         # Typos seldom hit a word's first letter: fuzzy matching looks there first.
         self._by_initial: dict[str, list[str]] = {}
         for word in self._vocabulary:
@@ -126,7 +126,7 @@ class SearchIndex:
                 ((owner, weight, entry) for owner, (weight, entry) in owners.items()),
                 key=lambda posting: -posting[1],
             )
-            for word, owners in self._postings.items()
+            for word, owners in postings.items()
         }
         self._candidates = lru_cache(maxsize=512)(self._word_candidates)
         # The words of a query already typed are not matched again at the next keystroke.
@@ -141,25 +141,31 @@ class SearchIndex:
             self._owners.append(key)
         return self._owner_ids[key]
 
-    def _add(self, owner: int, field: str, texts: Iterable[str]) -> None:
+    def _add(
+        self,
+        postings: dict[str, dict[int, tuple[float, int]]],
+        owner: int,
+        field: str,
+        texts: Iterable[str],
+    ) -> None:
         weight = FIELD_WEIGHTS[field]
         for text in texts:
             entry = len(self._entries)
             found = words(text)
             self._entries.append(_Entry(owner, field, text, " ".join(found), len(found)))
             for word in found:
-                owners = self._postings.setdefault(word, {})
+                owners = postings.setdefault(word, {})
                 best = owners.get(owner)
                 if best is None or best[0] < weight:
                     owners[owner] = (weight, entry)
 
-    def _build(self) -> None:
+    def _build(self, postings: dict[str, dict[int, tuple[float, int]]]) -> None:
         atlas = self._atlas
         for region in atlas.regions.values():
             owner = self._owner(region.id, "")
-            self._add(owner, "region", [region.name])
-            self._add(owner, "region alias", region.aliases)
-            self._add(owner, "summary", [region.summary])
+            self._add(postings, owner, "region", [region.name])
+            self._add(postings, owner, "region alias", region.aliases)
+            self._add(postings, owner, "summary", [region.summary])
             for text in (region.name, *region.aliases):
                 for word in words(text):
                     self._regions_by_word.setdefault(word, set()).add(region.id)
@@ -176,14 +182,14 @@ class SearchIndex:
                 self._links.setdefault(owner, []).append(
                     (self._owner("", link.condition), link_owner)
                 )
-                self._add(link_owner, "site note", link.notes)
+                self._add(postings, link_owner, "site note", link.notes)
         for condition in atlas.conditions.values():
             owner = self._owner("", condition.id)
-            self._add(owner, "condition", [condition.name])
-            self._add(owner, "condition alias", condition.aliases)
-            self._add(owner, "symptom", condition.symptoms)
-            self._add(owner, "sign", condition.signs)
-            self._add(owner, "imaging", [note.note for note in condition.imaging])
+            self._add(postings, owner, "condition", [condition.name])
+            self._add(postings, owner, "condition alias", condition.aliases)
+            self._add(postings, owner, "symptom", condition.symptoms)
+            self._add(postings, owner, "sign", condition.signs)
+            self._add(postings, owner, "imaging", [note.note for note in condition.imaging])
         for regions in self._condition_regions.values():
             regions.sort(key=lambda item: (item[1], self._region_order[item[0]]))
 
@@ -192,7 +198,7 @@ class SearchIndex:
     def _word_candidates(self, token: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words that match a query word, with a similarity of 0-100."""
         found: dict[str, float] = {}
-        if token in self._postings:
+        if token in self._ranked:
             found[token] = 100.0
         if len(token) < 2:
             return tuple(found.items())  # one letter: too many words begin with it

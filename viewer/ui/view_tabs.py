@@ -28,8 +28,10 @@ class ViewTabs(QTabBar):
     def mark_views(self, views: set[str]) -> None:
         """Show which views contain the selected region: a dot after their names."""
         for index, view in enumerate(self._views):
-            title = view_title(view)
             marked = view in views
+            if bool(self.tabData(index)) == marked:
+                continue  # a new tab text relays the bar out: only on a change, not every click
+            title = view_title(view)
             self.setTabText(index, f"{title} ●" if marked else title)
             here = " — shows the selected region" if marked else ""
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1}){here}")
