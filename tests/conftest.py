@@ -30,3 +30,12 @@ def window(qtbot, bundle: Bundle) -> Iterator[object]:  # type: ignore[no-untype
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:  # type: ignore[no-untyped-def]
+    # Said at the end, even with -q: the order a failure came in can be repeated.
+    seed = getattr(config.option, "randomly_seed", None)
+    if seed is not None:
+        terminalreporter.write_line(
+            f"random order seed: {seed} (repeat: ./dev test --randomly-seed={seed})"
+        )

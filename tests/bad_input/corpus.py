@@ -2,8 +2,11 @@
 
 A case holds the files it adds or replaces (data/..., assets/...) and expected.txt:
 a comment, `exit: N` (what `anatomy-viewer check` must exit with), then the lines
-`check` must print (each a prefix of one printed line). Files too big to keep in
-the repository are written at test time by GENERATORS.
+`check` must print (each a prefix of one printed line). A prefix names the file,
+line and column and at most our own words, never a parser's wording, which
+changes between library versions (PyYAML 6.0.4's libyaml has its own depth
+limit). Files too big to keep in the repository are written at test time by
+GENERATORS.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pointer import hover
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QToolButton
 
@@ -147,10 +148,10 @@ def test_empty_space_click_is_always_the_same(qtbot, window) -> None:  # type: i
 def test_hover_highlights_and_names(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.diagram.show_view("leg_anterior")
     point = window.diagram.mapFromScene(window.diagram.exposed_point("fibular_head"))
-    qtbot.mouseMove(window.diagram.viewport(), pos=point)
+    hover(window.diagram.viewport(), point)
     qtbot.waitUntil(lambda: window.diagram.item("fibular_head").hovered, timeout=2000)
     assert "Fibular head" in window.hover_label.text()
-    qtbot.mouseMove(window.diagram.viewport(), pos=QPoint(3, 3))
+    hover(window.diagram.viewport(), QPoint(3, 3))
     qtbot.waitUntil(lambda: not window.diagram.item("fibular_head").hovered, timeout=2000)
     assert "Point at a region" in window.hover_label.text()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pointer import hover
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QToolButton
 
@@ -108,7 +109,7 @@ def test_a_second_click_reaches_the_region_beneath(  # type: ignore[no-untyped-d
     window.diagram.show_view(view)
     spot = _stacked_point(window, top, beneath)
     viewport = window.diagram.viewport()
-    qtbot.mouseMove(viewport, spot)
+    hover(viewport, spot)
     assert SHIPPED.atlas.regions[beneath].name in window.hover_label.text()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=spot)
     assert window.selection.region == top
@@ -139,7 +140,7 @@ def test_hovering_never_moves_the_drawing(qtbot, window) -> None:  # type: ignor
     qtbot.wait(20)
     before = window.diagram.mapFromScene(QPointF(0, 0))
     spot = window.diagram.mapFromScene(window.diagram.exposed_point("patella"))
-    qtbot.mouseMove(window.diagram.viewport(), spot)
+    hover(window.diagram.viewport(), spot)
     assert "beneath" in window.hover_label.text()  # the longest hover text there is
     qtbot.wait(20)
     assert window.diagram.mapFromScene(QPointF(0, 0)) == before
