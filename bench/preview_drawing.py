@@ -18,12 +18,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 from viewer.diagram.geometry import load_drawing  # noqa: E402
 from viewer.diagram.svg_index import index_svg  # noqa: E402
+from viewer.diagram.svg_labels import split_drawing  # noqa: E402
 from viewer.ui.region_item import painter_path  # noqa: E402
 
 
@@ -40,7 +41,8 @@ def main() -> int:
         print(problem)
     order = list(index.shapes)
     drawing = load_drawing(args.svg, order)
-    renderer = QSvgRenderer(str(args.svg))
+    # The art as the app draws it: without the hit areas (regions) and labels groups.
+    renderer = QSvgRenderer(QByteArray(split_drawing(args.svg.read_bytes()).art))
     # Outlines are in the drawing's own space after the viewBox transform, as the app uses them.
     box = QRectF(0, 0, drawing.width, drawing.height)
     image = QImage(

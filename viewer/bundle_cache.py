@@ -21,8 +21,11 @@ from viewer.content.model import (
     Atlas,
     Condition,
     ConditionLink,
+    Differential,
     ImagingNote,
     Location,
+    NamedTest,
+    PatientText,
     Problem,
     Region,
     RelatedRegion,
@@ -31,7 +34,7 @@ from viewer.content.model import (
 from viewer.diagram.outline import Drawing, Outline
 from viewer.paths import clinic_dirs, content_dirs
 
-FORMAT = 2
+FORMAT = 3
 MAX_CACHE_BYTES = 20 * 1024 * 1024
 
 
@@ -76,30 +79,44 @@ def _imaging(items: list[dict[str, str]]) -> tuple[ImagingNote, ...]:
 
 
 def _condition(d: dict[str, Any]) -> Condition:
-    tuples = {k: tuple(v) for k, v in d.items() if isinstance(v, list) and k != "imaging"}
-    return Condition(**{**d, **tuples, "imaging": _imaging(d["imaging"])})
+    nested = {"imaging", "differentials", "tests", "patient"}
+    tuples = {k: tuple(v) for k, v in d.items() if isinstance(v, list) and k not in nested}
+    patient: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in d["patient"].items()
+    }
+    return Condition(
+        **{
+            **d,
+            **tuples,
+            "imaging": _imaging(d["imaging"]),
+            "differentials": tuple(Differential(**item) for item in d["differentials"]),
+            "tests": tuple(NamedTest(**item) for item in d["tests"]),
+            "patient": PatientText(**patient),
+        }
+    )
 
 
 def _region(d: dict[str, Any]) -> Region:
     links = tuple(
         ConditionLink(
-            condition=link["condition"],
-            frequency=link["frequency"],
-            high_risk=link["high_risk"],
-            notes=tuple(link["notes"]),
-            imaging=_imaging(link["imaging"]),
-            sources=tuple(link["sources"]),
+            **{
+                **link,
+                "notes": tuple(link["notes"]),
+                "imaging": _imaging(link["imaging"]),
+                "sources": tuple(link["sources"]),
+            }
         )
         for link in d["conditions"]
     )
     return Region(
-        id=d["id"],
-        name=d["name"],
-        aliases=tuple(d["aliases"]),
-        views=tuple(d["views"]),
-        summary=d["summary"],
-        conditions=links,
-        related=tuple(RelatedRegion(**r) for r in d["related"]),
+        **{
+            **d,
+            "aliases": tuple(d["aliases"]),
+            "views": tuple(d["views"]),
+            "red_flags": tuple(d["red_flags"]),
+            "conditions": links,
+            "related": tuple(RelatedRegion(**r) for r in d["related"]),
+        }
     )
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QToolButton
 
 from viewer.bundle import load_bundle
 from viewer.cli import main
-from viewer.diagram.svg_labels import split_labels
+from viewer.diagram.svg_labels import split_drawing
 from viewer.ui.main_window import MainWindow
 
 SHIPPED = load_bundle(with_outlines=True)
@@ -121,17 +121,17 @@ def test_a_second_click_reaches_the_region_beneath(  # type: ignore[no-untyped-d
     assert window.selection.region == top
 
 
-def test_labels_are_split_from_the_art() -> None:
+def test_labels_and_hit_areas_are_split_from_the_art() -> None:
     svg = (
         b'<svg><g id="regions"><path id="a" d="M0 0L1 1Z"/></g>'
         b'<g id="labels"><text id="label_L4" x="1" y="2">L4</text>'
         b'<text id="label_S1" x="1" y="9">S1</text></g></svg>'
     )
-    split = split_labels(svg)
+    split = split_drawing(svg)
     assert split.label_ids == ("label_L4", "label_S1")
     assert b"<text" not in split.art
-    assert b'id="a"' in split.art
-    assert split_labels(b"<svg/>") == (b"<svg/>", ())
+    assert b'id="a"' not in split.art  # hit areas are drawn by the app, not as art
+    assert split_drawing(b"<svg/>") == (b"<svg/>", ())
 
 
 def test_hovering_never_moves_the_drawing(qtbot, window) -> None:  # type: ignore[no-untyped-def]

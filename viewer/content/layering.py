@@ -61,7 +61,7 @@ def _unresolved(
     wanted: list[tuple[str, str]] = []
     reasons: list[str] = []
     if isinstance(record, Condition):
-        wanted += [("condition", d) for d in record.differentials]
+        wanted += [("condition", d.condition) for d in record.differentials]
         wanted += [("source", s) for s in record.sources]
     elif isinstance(record, Region):
         for link in record.conditions:

@@ -7,6 +7,7 @@ resolved by validate.py once everything is read.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,23 +17,33 @@ from typing import TypeVar, cast
 import yaml
 
 from viewer.content.model import (
+    AREAS,
     FREQUENCIES,
     MODALITIES,
     RELATION_KINDS,
     SOURCE_KINDS,
+    TEST_KINDS,
     Atlas,
     Condition,
     ConditionLink,
+    Differential,
     ImagingNote,
     Location,
+    NamedTest,
+    PatientText,
     Problem,
     Region,
     RelatedRegion,
     Source,
 )
+from viewer.content.readability import grade
+from viewer.content.sources import url_problem
 from viewer.content.yaml_reader import Invalid, NodeReader, compose
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: \d would also take other scripts' digits, which no editor means.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+PATIENT_GRADE = 8.0
 T = TypeVar("T")
 R = TypeVar("R", Source, Condition, Region)
 
@@ -101,56 +112,170 @@ class _RecordReader(NodeReader):
         return value
 
     def imaging_note(self, node: yaml.Node) -> ImagingNote:
-        fields = self.mapping(node, "imaging note", ("modality", "note"))
-        return ImagingNote(
-            modality=self.choice(fields["modality"], "modality", MODALITIES),
-            note=self.string(fields["note"], "imaging note"),
+        fields = self.mapping(node, "imaging note", ("modality", "note"), ("when",))
+        values = _Fields(self)
+        when = fields.get("when")
+        note = ImagingNote(
+            modality=values.get(lambda: self.choice(fields["modality"], "modality", MODALITIES)),
+            note=values.get(lambda: self.string(fields["note"], "imaging note")),
+            when=values.get(lambda: self.string(when, "when")) if when is not None else "",
         )
+        values.check()
+        return note
+
+    def date(self, node: yaml.Node, what: str) -> str:
+        """A real calendar date, written YYYY-MM-DD, not after today."""
+        value = self.string(node, what)
+        try:
+            day = datetime.date.fromisoformat(value) if _DATE.fullmatch(value) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise self.fail(node, f"{what} must be a real date written YYYY-MM-DD, not {value!r}")
+        if day > datetime.date.today():
+            raise self.fail(node, f"{what} {value} is in the future")
+        return value
+
+    def year(self, node: yaml.Node) -> str:
+        value = self.string(node, "year")
+        if not _YEAR.fullmatch(value) or not 1800 <= int(value) <= datetime.date.today().year:
+            raise self.fail(node, f"year must be four digits, not in the future; got {value!r}")
+        return value
+
+    def url(self, node: yaml.Node) -> str:
+        value = self.string(node, "url")
+        problem = url_problem(value)
+        if problem:
+            raise self.fail(node, problem)
+        return value
+
+    def named_test(self, node: yaml.Node) -> NamedTest:
+        fields = self.mapping(node, "test", ("name", "kind", "finding"))
+        values = _Fields(self)
+        test = NamedTest(
+            name=values.get(lambda: self.string(fields["name"], "test name")),
+            kind=values.get(lambda: self.choice(fields["kind"], "kind", TEST_KINDS)),
+            finding=values.get(lambda: self.string(fields["finding"], "finding")),
+        )
+        values.check()
+        return test
+
+    def differential(self, node: yaml.Node) -> Differential:
+        """An id, or {condition: id, tells_apart: one line}."""
+        if isinstance(node, yaml.ScalarNode):
+            return Differential(self.ref(node, "condition", "differential"))
+        fields = self.mapping(node, "differential", ("condition", "tells_apart"))
+        values = _Fields(self)
+        differential = Differential(
+            condition=values.get(
+                lambda: self.ref(fields["condition"], "condition", "differential")
+            ),
+            tells_apart=values.get(lambda: self.string(fields["tells_apart"], "tells_apart")),
+        )
+        values.check()
+        return differential
+
+    def patient(self, node: yaml.Node) -> PatientText:
+        keys = ("what_it_is", "what_helps", "what_to_avoid", "seek_help_urgently")
+        fields = self.mapping(node, "patient", keys)
+        values = _Fields(self)
+        text = PatientText(
+            what_it_is=values.get(lambda: self.string(fields["what_it_is"], "what_it_is")),
+            what_helps=values.get(lambda: self.strings(fields["what_helps"], "what_helps", False)),
+            what_to_avoid=values.get(
+                lambda: self.strings(fields["what_to_avoid"], "what_to_avoid", False)
+            ),
+            seek_help_urgently=values.get(
+                lambda: self.strings(fields["seek_help_urgently"], "seek_help_urgently", False)
+            ),
+        )
+        values.check()
+        level = grade([text.what_it_is, *text.what_helps, *text.what_to_avoid,
+                       *text.seek_help_urgently])  # fmt: skip
+        if level > PATIENT_GRADE:
+            # Reported, not refused: the record still loads and prints.
+            self.problems.append(
+                Problem(
+                    self.where(node),
+                    f"patient text reads at grade {level:.1f} (Flesch-Kincaid; the limit is "
+                    f"{PATIENT_GRADE:g}): use shorter sentences and plainer words",
+                )
+            )
+        return text
 
     def imaging(self, node: yaml.Node, allow_empty: bool) -> tuple[ImagingNote, ...]:
         return self.items(node, "imaging", self.imaging_note, allow_empty)
 
     def source(self, node: yaml.Node) -> Source:
-        fields = self.record(node, "source", ("id", "citation", "kind"), ("url",))
-        url = fields.get("url")
-        return Source(
-            id=self.define(fields["id"], "source"),
-            citation=self.string(fields["citation"], "citation"),
-            kind=self.choice(fields["kind"], "kind", SOURCE_KINDS),
-            url=self.string(url, "url") if url is not None else None,
+        fields = self.record(
+            node, "source", ("id", "kind", "title"), ("authors", "year", "published_in", "url")
         )
+        values = _Fields(self)
+        kind = values.get(lambda: self.choice(fields["kind"], "kind", SOURCE_KINDS))
+        # A seed document is cited by its title; every other source by its authors and year.
+        for key in ("authors", "year"):
+            if kind not in (None, "seed") and key not in fields:
+                self.fail(node, f"source: missing {key!r} (only seed documents may omit it)")
+                values.bad = True
+        authors, year = fields.get("authors"), fields.get("year")
+        published_in, url = fields.get("published_in"), fields.get("url")
+        source = Source(
+            id=values.get(lambda: self.define(fields["id"], "source")),
+            kind=kind,
+            authors=values.get(lambda: self.string(authors, "authors")) if authors else "",
+            title=values.get(lambda: self.string(fields["title"], "title")),
+            year=values.get(lambda: self.year(year)) if year else "",
+            published_in=values.get(lambda: self.string(published_in, "published_in"))
+            if published_in
+            else "",
+            url=values.get(lambda: self.url(url)) if url is not None else None,
+        )
+        values.check()
+        return source
 
     def condition(self, node: yaml.Node) -> Condition:
         lists = ("symptoms", "signs", "risk_factors", "red_flags", "management")
         fields = self.record(
             node,
             "condition",
-            ("id", "name", "aliases", "summary", *lists, "imaging", "differentials")
-            + ("sources", "reviewed"),
+            ("id", "name", "aliases", "summary", "key_feature", *lists, "imaging")
+            + ("differentials", "patient", "sources", "reviewed"),
+            ("tests", "presentations", "must_not_miss"),
         )
         values = _Fields(self)
-        reviewed = values.get(lambda: self.string(fields["reviewed"], "reviewed"))
-        if isinstance(reviewed, str) and not _DATE.fullmatch(reviewed):
-            self.fail(fields["reviewed"], "reviewed must be a date written YYYY-MM-DD")
-            values.bad = True
+        tests, presentations = fields.get("tests"), fields.get("presentations")
+        must_not_miss = fields.get("must_not_miss")
+
+        def strings(key: str) -> tuple[str, ...]:
+            return values.get(lambda: self.strings(fields[key], key, False))
+
         condition = Condition(
             id=values.get(lambda: self.define(fields["id"], "condition")),
             name=values.get(lambda: self.string(fields["name"], "name")),
             aliases=values.get(lambda: self.strings(fields["aliases"], "aliases")),
             summary=values.get(lambda: self.string(fields["summary"], "summary")),
-            symptoms=values.get(lambda: self.strings(fields["symptoms"], "symptoms", False)),
-            signs=values.get(lambda: self.strings(fields["signs"], "signs", False)),
-            risk_factors=values.get(
-                lambda: self.strings(fields["risk_factors"], "risk_factors", False)
-            ),
+            key_feature=values.get(lambda: self.string(fields["key_feature"], "key_feature")),
+            symptoms=strings("symptoms"),
+            signs=strings("signs"),
+            risk_factors=strings("risk_factors"),
             imaging=values.get(lambda: self.imaging(fields["imaging"], False)),
             differentials=values.get(
-                lambda: self.refs(fields["differentials"], "condition", "differential", True)
+                lambda: self.items(fields["differentials"], "differentials", self.differential)
             ),
-            red_flags=values.get(lambda: self.strings(fields["red_flags"], "red_flags", False)),
-            management=values.get(lambda: self.strings(fields["management"], "management", False)),
+            red_flags=strings("red_flags"),
+            management=strings("management"),
             sources=values.get(lambda: self.refs(fields["sources"], "source", "source", False)),
-            reviewed=reviewed,
+            reviewed=values.get(lambda: self.date(fields["reviewed"], "reviewed")),
+            patient=values.get(lambda: self.patient(fields["patient"])),
+            tests=values.get(lambda: self.items(tests, "tests", self.named_test))
+            if tests is not None
+            else (),
+            presentations=values.get(lambda: self.strings(presentations, "presentations"))
+            if presentations is not None
+            else (),
+            must_not_miss=values.get(lambda: self.boolean(must_not_miss, "must_not_miss"))
+            if must_not_miss is not None
+            else False,
         )
         values.check()
         return condition
@@ -160,9 +285,10 @@ class _RecordReader(NodeReader):
             node,
             "condition link",
             ("condition", "frequency"),
-            ("high_risk", "notes", "imaging", "sources"),
+            ("high_risk", "notes", "imaging", "sources", "key_feature"),
         )
         values = _Fields(self)
+        key_feature = fields.get("key_feature")
         high_risk = fields.get("high_risk")
         notes = fields.get("notes")
         imaging = fields.get("imaging")
@@ -180,6 +306,9 @@ class _RecordReader(NodeReader):
             sources=values.get(lambda: self.refs(sources, "source", "source", False))
             if sources is not None
             else (),
+            key_feature=values.get(lambda: self.string(key_feature, "key_feature"))
+            if key_feature is not None
+            else "",
         )
         if (link.notes or link.imaging) and sources is None:
             self.fail(node, "condition link: 'sources' is required with notes or imaging")
@@ -205,7 +334,8 @@ class _RecordReader(NodeReader):
         fields = self.record(
             node,
             "region",
-            ("id", "name", "aliases", "views", "summary", "conditions"),
+            ("id", "name", "aliases", "views", "summary", "area", "first_test", "red_flags")
+            + ("conditions",),
             ("related",),
         )
         values = _Fields(self)
@@ -223,11 +353,16 @@ class _RecordReader(NodeReader):
             conditions=values.get(
                 lambda: self.items(fields["conditions"], "conditions", self.link, False)
             ),
+            area=values.get(lambda: self.choice(fields["area"], "area", tuple(AREAS))),
+            first_test=values.get(lambda: self.string(fields["first_test"], "first_test")),
+            red_flags=values.get(lambda: self.strings(fields["red_flags"], "red_flags", False)),
             related=values.get(lambda: self.items(related, "related", self.related))
             if related is not None
             else (),
         )
         values.check()
+        if related is not None and any(r.region == region.id for r in region.related):
+            raise self.fail(related, f"region {region.id!r} is related to itself")
         return region
 
 

@@ -19,6 +19,21 @@ MODALITY_NAMES: Mapping[str, str] = {
     "ultrasound": "Ultrasound",
 }
 FREQUENCIES: tuple[str, ...] = ("common", "occasional", "rare")
+# Body areas, in catalogue order (CONTENT.md): the region list is grouped by these.
+AREAS: Mapping[str, str] = MappingProxyType(
+    {
+        "hip_pelvis": "Hip and pelvis",
+        "thigh": "Thigh",
+        "knee": "Knee",
+        "leg_ankle": "Lower leg and ankle",
+        "hindfoot_midfoot": "Hindfoot and midfoot",
+        "forefoot": "Forefoot",
+        "sole": "Sole of the foot",
+        "back": "Back and buttock (referred pain)",
+    }
+)
+# What a named test, sign, rule or classification is; each says what a positive means.
+TEST_KINDS: tuple[str, ...] = ("test", "sign", "rule", "score", "classification")
 SOURCE_KINDS: tuple[str, ...] = ("seed", "review", "study", "guideline", "web")
 # How a related region matters: just nearby or easily confused, or a source of
 # pain felt here (the lumbar spine, piriformis and hip for the knee).
@@ -48,14 +63,51 @@ class Problem(NamedTuple):
 
 class Source(NamedTuple):
     id: str
-    citation: str
     kind: str
+    authors: str  # people, or the body that wrote it; "" only for seed documents
+    title: str
+    year: str  # "" only for seed documents
+    published_in: str = ""  # journal (with volume and pages) or publisher
     url: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """Vancouver style: Authors. Title. Journal or publisher; year."""
+        where = self.published_in.rstrip(". ")
+        if self.year and self.year not in where:
+            where = f"{where}; {self.year}" if where else self.year
+        if self.kind == "seed" and not where:
+            where = "(seed document)"
+        parts = [part.strip() for part in (self.authors, self.title, where) if part.strip()]
+        return " ".join(part if part[-1] in ".?!" else part + "." for part in parts)
 
 
 class ImagingNote(NamedTuple):
     modality: str
     note: str
+    when: str = ""  # a step in time ("at presentation", "at 2-3 weeks"); "" if timing is moot
+
+
+class NamedTest(NamedTuple):
+    """A named test, sign, decision rule, score or classification, and what it shows."""
+
+    name: str
+    kind: str  # a TEST_KINDS value
+    finding: str  # what a positive result (or each grade) means
+
+
+class Differential(NamedTuple):
+    condition: str
+    tells_apart: str = ""  # one line: what tells this one apart
+
+
+class PatientText(NamedTuple):
+    """Plain words for a handout (Flesch-Kincaid grade 8 or lower, no doses)."""
+
+    what_it_is: str
+    what_helps: tuple[str, ...]
+    what_to_avoid: tuple[str, ...]
+    seek_help_urgently: tuple[str, ...]
 
 
 class Condition(NamedTuple):
@@ -63,15 +115,21 @@ class Condition(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     summary: str
+    key_feature: str  # the one line that tells it apart, for the at-a-glance block
     symptoms: tuple[str, ...]
     signs: tuple[str, ...]
     risk_factors: tuple[str, ...]
     imaging: tuple[ImagingNote, ...]
-    differentials: tuple[str, ...]
+    differentials: tuple[Differential, ...]
     red_flags: tuple[str, ...]
     management: tuple[str, ...]
     sources: tuple[str, ...]
     reviewed: str
+    patient: PatientText
+    tests: tuple[NamedTest, ...] = ()
+    # How people describe it: lay, age and time words ("night pain in a teenager").
+    presentations: tuple[str, ...] = ()
+    must_not_miss: bool = False
 
 
 class ConditionLink(NamedTuple):
@@ -83,6 +141,7 @@ class ConditionLink(NamedTuple):
     notes: tuple[str, ...] = ()
     imaging: tuple[ImagingNote, ...] = ()
     sources: tuple[str, ...] = ()
+    key_feature: str = ""  # what tells it apart at this site, if not the condition's own
 
 
 class RelatedRegion(NamedTuple):
@@ -98,6 +157,9 @@ class Region(NamedTuple):
     views: tuple[str, ...]
     summary: str
     conditions: tuple[ConditionLink, ...]
+    area: str  # an AREAS key
+    first_test: str  # the first test to order here, and when
+    red_flags: tuple[str, ...]  # at a glance: the red flags of every condition here
     related: tuple[RelatedRegion, ...] = ()
 
     @property

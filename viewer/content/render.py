@@ -98,9 +98,9 @@ def build_report(atlas: Atlas, region_id: str, side: str = "") -> RegionReport:
                 link=link,
                 imaging=_imaging(link, condition),
                 differentials=tuple(
-                    (d, atlas.conditions[d].name)
+                    (d.condition, atlas.conditions[d.condition].name)
                     for d in condition.differentials
-                    if d in atlas.conditions
+                    if d.condition in atlas.conditions
                 ),
                 sources=tuple(atlas.sources[s] for s in source_ids if s in atlas.sources),
             )

@@ -25,7 +25,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from viewer.bundle import Bundle
-from viewer.diagram.svg_labels import split_labels
+from viewer.diagram.svg_labels import split_drawing
 from viewer.diagram.views import view_edges, view_title
 from viewer.ui.diagram_overlay import paint_overlay
 from viewer.ui.drawing_item import DrawingItem, LabelItem
@@ -125,7 +125,7 @@ class DiagramView(QGraphicsView):
             svg = self._bundle.drawings[view].read_bytes()
         except OSError:
             svg = b""  # gone since it was checked: the outlines still work
-        split = split_labels(svg)
+        split = split_drawing(svg)
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         art = DrawingItem(QSvgRenderer(QByteArray(split.art), scene), drawing.width, drawing.height)
