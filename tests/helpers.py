@@ -7,8 +7,10 @@ from pathlib import Path
 
 SOURCES = """\
 - id: src
-  citation: A test source.
   kind: review
+  authors: Tester A
+  title: A test source
+  year: 2020
 """
 
 CONDITION = """\
@@ -16,6 +18,7 @@ id: cond
 name: Test condition
 aliases: []
 summary: A summary.
+key_feature: Aches.
 symptoms: [ache]
 signs: [tenderness]
 risk_factors: [running]
@@ -25,6 +28,11 @@ imaging:
 differentials: []
 red_flags: [cannot bear weight]
 management: [rest]
+patient:
+  what_it_is: It is a sore spot.
+  what_helps: [Rest it.]
+  what_to_avoid: [Do not run.]
+  seek_help_urgently: [You cannot walk.]
 sources: [src]
 reviewed: 2026-11-22
 """
@@ -45,8 +53,11 @@ def region_yaml(region_id: str, condition: str = "cond") -> str:
         - id: {region_id}
           name: {region_id.title()}
           aliases: []
+          area: knee
           views: [test_view]
           summary: A region.
+          first_test: Examine it.
+          red_flags: [Cannot walk.]
           conditions:
             - condition: {condition}
               frequency: common

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 from helpers import make_content
 
+from viewer import bundle_cache
 from viewer.bundle import load_bundle
-from viewer.bundle_cache import cache_dir, load_bundle_cached
+from viewer.bundle_cache import MAX_CACHE_BYTES, cache_dir, load_bundle_cached, write_prebuilt
 
 
 @pytest.fixture(autouse=True)
@@ -65,10 +68,86 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path, garbage: bytes) -> None:
     assert bundle.problems == []
 
 
-def test_a_cache_pointing_outside_the_drawings_is_ignored(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "where", [[0, "../../etc/passwd"], [0, "/etc/x.svg"], [7, "test_view.svg"]]
+)
+def test_a_cache_pointing_outside_the_drawings_is_ignored(tmp_path: Path, where: list) -> None:
     root = make_content(tmp_path / "content")
     load_bundle_cached(root)
     (path,) = cache_files()
-    path.write_text(path.read_text().replace(str(root / "assets"), "/etc"))
+    data = json.loads(path.read_text())
+    data["drawings"]["test_view"] = where
+    path.write_text(json.dumps(data))
     bundle = load_bundle_cached(root)
     assert bundle.drawings["test_view"] == root / "assets" / "test_view.svg"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory", "huge"])
+def test_a_cache_that_is_not_a_small_regular_file_is_rebuilt(tmp_path: Path, kind: str) -> None:
+    root = make_content(tmp_path / "content")
+    load_bundle_cached(root)
+    (path,) = cache_files()
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would block for ever
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")  # reading it would never end
+    elif kind == "directory":
+        path.mkdir()
+    else:
+        with path.open("wb") as handle:
+            handle.truncate(MAX_CACHE_BYTES + 1)
+    started = time.monotonic()
+    bundle = load_bundle_cached(root)
+    assert time.monotonic() - started < 5
+    assert list(bundle.atlas.regions) == ["alpha", "beta"]
+
+
+def test_an_older_versions_cache_is_ignored_and_cleared(tmp_path: Path) -> None:
+    root = make_content(tmp_path / "content")
+    old = cache_dir() / "bundle-0123456789abcdef.json"
+    old.parent.mkdir(parents=True)
+    old.write_text('{"regions": [], "format": 2}')
+    assert list(load_bundle_cached(root).atlas.regions) == ["alpha", "beta"]
+    assert not old.exists()
+
+
+def test_the_key_walks_only_the_layout(tmp_path: Path) -> None:
+    # An unrelated tree 1,000 folders deep, and a name that is not UTF-8: neither
+    # may crash the key (a recursive glob overflowed, an encode raised).
+    root = make_content(tmp_path / "content")
+    deep = [root / "data" / "unrelated"]
+    for _ in range(1000):  # one folder at a time: os.makedirs itself recurses
+        deep[-1].mkdir()
+        deep.append(deep[-1] / "d")
+    (root / "data/regions" / os.fsdecode(b"caf\xe9.yaml")).write_bytes(b"- id: x\n")
+    try:
+        bundle = load_bundle_cached(root)
+        assert "alpha" in bundle.atlas.regions
+        assert any("not valid UTF-8" in p.message for p in bundle.problems)
+    finally:
+        for folder in reversed(deep[:-1]):  # and so does a recursive delete
+            folder.rmdir()
+
+
+def test_the_prebuilt_cache_serves_a_first_start_only_for_its_own_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prebuilt = tmp_path / "prebuilt"
+    write_prebuilt(prebuilt)
+    monkeypatch.setattr(bundle_cache, "prebuilt_dir", lambda: prebuilt)
+    calls: list[object] = []
+    real_load = bundle_cache.load_bundle
+    monkeypatch.setattr(
+        bundle_cache, "load_bundle", lambda *a, **k: calls.append(a) or real_load(*a, **k)
+    )
+    first = load_bundle_cached()  # no user cache yet: a first start after install
+    assert calls == []  # nothing parsed
+    assert first.atlas == load_bundle(with_outlines=True).atlas
+    assert len(cache_files()) == 1  # and the user's cache is written for the next start
+    # A prebuilt cache made from other content is never used.
+    (prebuilt / "key").write_text("0000000000000000\n")
+    for stale in cache_files():
+        stale.unlink()
+    load_bundle_cached()
+    assert len(calls) == 1

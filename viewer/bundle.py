@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from viewer.content.model import Atlas, Location, Problem
+from viewer.content.pack import list_files, printable
 from viewer.diagram.outline import Drawing
 from viewer.diagram.views import find_views
 from viewer.paths import clinic_dirs, content_dirs
@@ -31,9 +33,9 @@ class Bundle(NamedTuple):
 
 def _display(path: Path, base: Path) -> str:
     try:
-        return str(path.relative_to(base))
+        return printable(path.relative_to(base))
     except ValueError:
-        return str(path)
+        return printable(path)
 
 
 def load_bundle(
@@ -69,7 +71,10 @@ def index_drawings(
     if not assets_dir.is_dir():
         problems.append(Problem(Location(str(assets_dir)), "drawings directory not found"))
         return drawings, shapes, problems
-    for view, path in find_views(assets_dir).items():
+    # Links may lead anywhere inside the pack (the folder holding assets/), not out of it.
+    listing = list_files(assets_dir, ".svg", assets_dir.parent, base)
+    problems.extend(listing.problems)
+    for view, path in find_views(listing.files).items():
         index = index_svg(path, _display(path, base) if base else str(path))
         problems.extend(index.problems)
         if index.shapes:
@@ -139,7 +144,7 @@ def load_layered(clinic: Path, with_outlines: bool = False) -> Bundle:
     data_dir, assets_dir = clinic_dirs(clinic)
     builtin = relocate(load_atlas(base_data), base_data.parent)
     drawings, shapes, problems = index_drawings(base_assets, None)
-    extra = load_atlas(data_dir)
+    extra = load_atlas(data_dir, pack_root=clinic)
     # A clinic may add only some kinds of content: a missing part is not a problem.
     optional = {str(data_dir / name) for name in ("sources.yaml", "conditions", "regions")}
     extra.problems[:] = [p for p in extra.problems if p.where.line or p.where.file not in optional]
@@ -158,8 +163,8 @@ def load_layered(clinic: Path, with_outlines: bool = False) -> Bundle:
                 if view in drawings:
                     fallback[view] = (drawings[view], shapes[view])
                 drawings[view], shapes[view] = path, clinic_shapes[view]
-    has_yaml = any(data_dir.glob("*.yaml")) or any(data_dir.glob("*/*.yaml"))
-    if not has_yaml and assets_dir is None:
+    layout = ("sources.yaml", "sources", "conditions", "regions", "rules")
+    if assets_dir is None and not any(os.path.lexists(data_dir / part) for part in layout):
         problems.append(
             Problem(Location(str(clinic)), "no content here: expected sources.yaml, "
                     "conditions/*.yaml, regions/*.yaml or assets/*.svg")

@@ -1,10 +1,16 @@
 """A JSON cache of the loaded bundle (content, checks and outlines) for fast starts.
 
 Parsing YAML and SVG geometry costs more than the rest of start-up together,
-and the files rarely change. The cache is keyed by every input file's path,
-size and modification time, so any edit means a fresh load. It is plain JSON
-(never pickle: nothing in it can run), and anything odd about it means it is
-ignored and rebuilt.
+and the files rarely change. Two caches, both disposable:
+
+- the user's, in the cache folder (honours XDG_CACHE_HOME), keyed by every
+  input file's path, size and modification time, so any edit means a fresh load;
+- the prebuilt one for the built-in content, made at build time and shipped in
+  the wheel and the desktop bundle (viewer/prebuilt/), keyed by the files'
+  names and contents, so a clinic's first start after install is not the slow one.
+
+A cache is read only if it is a regular file of bounded size; anything odd
+about it means it is ignored and rebuilt.
 """
 
 from __future__ import annotations
@@ -12,30 +18,24 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
-from viewer.content.model import (
-    Atlas,
-    Condition,
-    ConditionLink,
-    Differential,
-    ImagingNote,
-    Location,
-    NamedTest,
-    PatientText,
-    Problem,
-    Region,
-    RelatedRegion,
-    Source,
-)
-from viewer.diagram.outline import Drawing, Outline
-from viewer.paths import clinic_dirs, content_dirs
+from viewer.bundle_codec import decode, encode
+from viewer.content.pack import layout, list_files
+from viewer.paths import FileTooLarge, clinic_dirs, content_dirs, read_limited
 
-FORMAT = 3
+FORMAT = 4
 MAX_CACHE_BYTES = 20 * 1024 * 1024
+PREBUILT_NAME = "bundle.json"
+
+
+class Inputs(NamedTuple):
+    files: list[Path]  # every input file, in a stable order
+    assets_dirs: list[Path]  # the drawings folders, built-in first
 
 
 def cache_dir() -> Path:
@@ -43,157 +43,125 @@ def cache_dir() -> Path:
     return Path(base) / "anatomy-viewer"
 
 
-def _inputs(root: Path | None, layered: bool) -> list[tuple[Path, str]]:
-    """(directory, glob) of every input file: both layers' when a clinic's is laid over."""
+def prebuilt_dir() -> Path:
+    return Path(str(files("viewer") / "prebuilt"))
+
+
+def _inputs(root: Path | None, layered: bool) -> Inputs:
+    """The files a load reads: the layout's own, never a recursive walk."""
     data_dir, assets_dir = content_dirs(None if layered else root)
-    inputs = [(data_dir, "**/*.yaml"), (assets_dir, "*.svg")]
+    pack = assets_dir.parent if root is None or layered else root
+    found = layout(data_dir, pack).files() + _drawings(assets_dir)
+    assets_dirs = [assets_dir]
     if layered and root is not None:
         clinic_data, clinic_assets = clinic_dirs(root)
-        inputs += [(clinic_data, "**/*.yaml"), (clinic_assets or root / "assets", "*.svg")]
-    return inputs
+        found += layout(clinic_data, root).files()
+        if clinic_assets is not None:
+            found += _drawings(clinic_assets)
+            assets_dirs.append(clinic_assets)
+    return Inputs(found, assets_dirs)
 
 
-def _key(root: Path | None, layered: bool) -> str:
-    inputs = _inputs(root, layered)
-    parts = [f"{FORMAT}:{__version__}:{layered}:" + ":".join(str(d) for d, _ in inputs)]
-    for directory, pattern in inputs:
-        for path in sorted(directory.glob(pattern)):
-            stat = path.stat()
-            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    text = "\n".join(parts).encode()
+def _drawings(assets_dir: Path) -> list[Path]:
+    return (
+        list_files(assets_dir, ".svg", assets_dir.parent, None).files if assets_dir.is_dir() else []
+    )
+
+
+def _checksum(parts: list[bytes]) -> str:
+    text = b"\n".join(parts)
     # Two checksums: a cheap key whose collisions would need two changes at once.
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
-def _plain(value: Any) -> Any:
-    """Records as JSON-ready dicts and lists, recursively."""
-    if hasattr(value, "_asdict"):
-        return {key: _plain(item) for key, item in value._asdict().items()}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    return value
+def _key(root: Path | None, layered: bool, inputs: Inputs) -> str:
+    parts = [f"{FORMAT}:{__version__}:{layered}".encode()]
+    parts += [os.fsencode(directory) for directory in inputs.assets_dirs]
+    if root is not None:
+        parts.append(os.fsencode(root))
+    for path in inputs.files:
+        info = path.stat()
+        parts.append(os.fsencode(path) + f":{info.st_size}:{info.st_mtime_ns}".encode())
+    return _checksum(parts)
 
 
-def _imaging(items: list[dict[str, str]]) -> tuple[ImagingNote, ...]:
-    return tuple(ImagingNote(**item) for item in items)
+def content_key(inputs: Inputs, base: Path) -> str:
+    """A key from the files' names (relative to base) and contents: the same on any machine."""
+    parts = [f"{FORMAT}:{__version__}".encode()]
+    for path in inputs.files:
+        parts.append(os.fsencode(path.relative_to(base)))
+        parts.append(f"{zlib.crc32(read_limited(path, MAX_CACHE_BYTES)):08x}".encode())
+    return _checksum(parts)
 
 
-def _condition(d: dict[str, Any]) -> Condition:
-    nested = {"imaging", "differentials", "tests", "patient"}
-    tuples = {k: tuple(v) for k, v in d.items() if isinstance(v, list) and k not in nested}
-    patient: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in d["patient"].items()
-    }
-    return Condition(
-        **{
-            **d,
-            **tuples,
-            "imaging": _imaging(d["imaging"]),
-            "differentials": tuple(Differential(**item) for item in d["differentials"]),
-            "tests": tuple(NamedTest(**item) for item in d["tests"]),
-            "patient": PatientText(**patient),
-        }
-    )
+def _read(path: Path, assets_dirs: list[Path]) -> Bundle | None:
+    """The cached bundle at path, or None if there is none or it cannot be trusted."""
+    try:
+        return decode(json.loads(read_limited(path, MAX_CACHE_BYTES)), assets_dirs)
+    except FileNotFoundError:
+        return None
+    except (FileTooLarge, OSError, RecursionError, ValueError, TypeError, KeyError, IndexError):
+        return None  # a FIFO, a device, a link to /dev/zero, damaged or foreign JSON: rebuild
 
 
-def _region(d: dict[str, Any]) -> Region:
-    links = tuple(
-        ConditionLink(
-            **{
-                **link,
-                "notes": tuple(link["notes"]),
-                "imaging": _imaging(link["imaging"]),
-                "sources": tuple(link["sources"]),
-            }
-        )
-        for link in d["conditions"]
-    )
-    return Region(
-        **{
-            **d,
-            "aliases": tuple(d["aliases"]),
-            "views": tuple(d["views"]),
-            "red_flags": tuple(d["red_flags"]),
-            "conditions": links,
-            "related": tuple(RelatedRegion(**r) for r in d["related"]),
-        }
-    )
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Write atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, separators=(",", ":")))
+    temporary.replace(path)
 
 
-def _encode(bundle: Bundle) -> dict[str, Any]:
-    atlas = bundle.atlas
-    return {
-        "regions": [_plain(r) for r in atlas.regions.values()],
-        "conditions": [_plain(c) for c in atlas.conditions.values()],
-        "sources": [_plain(s) for s in atlas.sources.values()],
-        "drawings": {view: str(path) for view, path in bundle.drawings.items()},
-        "shapes": bundle.shapes,
-        "problems": [_plain(p) for p in bundle.problems],
-        "geometry": {
-            view: {
-                "width": drawing.width,
-                "height": drawing.height,
-                "outlines": {r: outline.commands for r, outline in drawing.outlines.items()},
-            }
-            for view, drawing in bundle.geometry.items()
-        },
-    }
-
-
-def _decode(d: dict[str, Any], assets_dirs: set[Path]) -> Bundle:
-    atlas = Atlas(
-        regions={r["id"]: _region(r) for r in d["regions"]},
-        conditions={c["id"]: _condition(c) for c in d["conditions"]},
-        sources={s["id"]: Source(**s) for s in d["sources"]},
-    )
-    geometry = {
-        view: Drawing(
-            width=float(g["width"]),
-            height=float(g["height"]),
-            outlines={
-                region: Outline(region, tuple((c, tuple(v)) for c, v in commands))
-                for region, commands in g["outlines"].items()
-            },
-        )
-        for view, g in d["geometry"].items()
-    }
-    drawings = {view: Path(path) for view, path in d["drawings"].items()}
-    if any(path.parent not in assets_dirs for path in drawings.values()):
-        raise ValueError("a cached drawing lies outside the drawings directory")
-    return Bundle(
-        atlas=atlas,
-        drawings=drawings,
-        shapes={view: list(ids) for view, ids in d["shapes"].items()},
-        problems=[Problem(Location(**p["where"]), p["message"]) for p in d["problems"]],
-        geometry=geometry,
-    )
+def _builtin_from_prebuilt(inputs: Inputs) -> Bundle | None:
+    """The built-in bundle from the prebuilt cache, if it was made from these very files."""
+    folder = prebuilt_dir()
+    if not (folder / PREBUILT_NAME).is_file():
+        return None
+    try:
+        wanted = (folder / "key").read_text().strip()
+        if wanted != content_key(inputs, inputs.assets_dirs[0].parent):
+            return None
+    except OSError:
+        return None
+    return _read(folder / PREBUILT_NAME, inputs.assets_dirs)
 
 
 def load_bundle_cached(root: Path | None = None, layered: bool = False) -> Bundle:
-    """The bundle with outlines, from the cache when no input has changed.
+    """The bundle with outlines, from a cache when no input has changed.
 
     layered=True lays root over the built-in content, as load_bundle does. The
     cache lives under the user's cache directory, never in a content directory.
     """
+    layered = layered and root is not None
     try:
-        key = _key(root, layered)
+        inputs = _inputs(root, layered)
+        key = _key(root, layered, inputs)
     except OSError:
         return load_bundle(root, with_outlines=True, layered=layered)
     path = cache_dir() / f"bundle-{key}.json"
-    assets_dirs = {directory for directory, pattern in _inputs(root, layered) if pattern == "*.svg"}
+    bundle = _read(path, inputs.assets_dirs)
+    if bundle is not None:
+        return bundle
+    if root is None:
+        bundle = _builtin_from_prebuilt(inputs)
+    if bundle is None:
+        bundle = load_bundle(root, with_outlines=True, layered=layered)
     try:
-        if path.stat().st_size <= MAX_CACHE_BYTES:
-            return _decode(json.loads(path.read_bytes()), assets_dirs)
-    except Exception:  # noqa: BLE001 - a cache: anything wrong with it means rebuild it
-        pass
-    bundle = load_bundle(root, with_outlines=True, layered=layered)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("bundle-*.json"):
+        for stale in cache_dir().glob("bundle-*.json"):
             stale.unlink(missing_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_encode(bundle), separators=(",", ":")))
-        temporary.replace(path)
-    except OSError:
+        _write(path, encode(bundle, inputs.assets_dirs))
+    except (OSError, ValueError):
         pass  # a read-only home still runs, just without the speed-up
     return bundle
+
+
+def write_prebuilt(out: Path) -> Path:
+    """Build the built-in content's cache into out (at build time), with its content key."""
+    inputs = _inputs(None, False)
+    bundle = load_bundle(None, with_outlines=True)
+    if bundle.problems:
+        raise ValueError(f"the built-in content has problems: {bundle.problems[0]}")
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out / PREBUILT_NAME, encode(bundle, inputs.assets_dirs))
+    (out / "key").write_text(content_key(inputs, inputs.assets_dirs[0].parent) + "\n")
+    return out / PREBUILT_NAME

@@ -10,10 +10,11 @@ from pathlib import Path
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _builtin(name: str) -> Path:
-    # A wheel carries assets/ and data/ inside the package; a checkout has them at the top.
+def _builtin(name: str, in_checkout: str = "") -> Path:
+    # A wheel (and the desktop bundle) carries assets/, data/ and icons/ inside the
+    # package; a checkout has them at the top (icons under packaging/).
     packaged = Path(str(files("viewer") / name))
-    return packaged if packaged.is_dir() else _SOURCE_ROOT / name
+    return packaged if packaged.is_dir() else _SOURCE_ROOT / (in_checkout or name)
 
 
 def builtin_assets_dir() -> Path:
@@ -22,6 +23,11 @@ def builtin_assets_dir() -> Path:
 
 def builtin_data_dir() -> Path:
     return _builtin("data")
+
+
+def icons_dir() -> Path:
+    """The application icon: the SVG master and a PNG per size in NxN/ folders."""
+    return _builtin("icons", "packaging/icons")
 
 
 def content_dirs(root: Path | None) -> tuple[Path, Path]:

@@ -16,6 +16,14 @@ def problems(root: Path) -> list[str]:
     return [str(problem) for problem in load_bundle(root).problems]
 
 
+def line(text: str, needle: str) -> int:
+    """The 1-based line of needle in text: expected positions follow the test content."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+END = CONDITION.count("\n") + 1  # the line a key appended to CONDITION is on
+
+
 def test_valid_content_has_no_problems(tmp_path: Path) -> None:
     root = make_content(tmp_path)
     assert problems(root) == []
@@ -28,7 +36,7 @@ def test_unknown_key_is_named_with_its_line(tmp_path: Path) -> None:
     root = make_content(tmp_path)
     (root / "data/conditions/cond.yaml").write_text(CONDITION + "colour: blue\n")
     assert any(
-        p.startswith("data/conditions/cond.yaml:16:1:") and "unknown key 'colour'" in p
+        p.startswith(f"data/conditions/cond.yaml:{END}:1:") and "unknown key 'colour'" in p
         for p in problems(root)
     )
 
@@ -49,7 +57,8 @@ def test_wrong_type(tmp_path: Path) -> None:
     (root / "data/conditions/cond.yaml").write_text(
         CONDITION.replace("symptoms: [ache]", "symptoms: {a: b}")
     )
-    assert any("cond.yaml:5:11: symptoms must be a list" in p for p in problems(root))
+    where = f"cond.yaml:{line(CONDITION, 'symptoms:')}:11"
+    assert any(f"{where}: symptoms must be a list" in p for p in problems(root))
 
 
 def test_boolean_must_be_boolean(tmp_path: Path) -> None:
@@ -58,7 +67,8 @@ def test_boolean_must_be_boolean(tmp_path: Path) -> None:
         "frequency: common", "frequency: common\n      high_risk: yes please"
     )
     (root / "data/regions/test.yaml").write_text(text + region_yaml("beta"))
-    assert any("test.yaml:9:18: high_risk must be true or false" in p for p in problems(root))
+    where = f"test.yaml:{line(text, 'high_risk')}:18"
+    assert any(f"{where}: high_risk must be true or false" in p for p in problems(root))
 
 
 def test_duplicate_id_across_files(tmp_path: Path) -> None:
@@ -75,7 +85,8 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
 def test_duplicate_key(tmp_path: Path) -> None:
     root = make_content(tmp_path)
     (root / "data/conditions/cond.yaml").write_text(CONDITION + "name: Again\n")
-    assert any("cond.yaml:16:1: condition: duplicate key 'name'" in p for p in problems(root))
+    found = problems(root)
+    assert any(f"cond.yaml:{END}:1: condition: duplicate key 'name'" in p for p in found)
 
 
 @pytest.mark.parametrize(
@@ -90,10 +101,10 @@ def test_dangling_references(tmp_path: Path, field: str, text: str, message: str
     if field == "condition":
         regions = region_yaml("alpha", "nope") + region_yaml("beta")
         (root / "data/regions/test.yaml").write_text(regions)
-        expected = "test.yaml:7:18: " + message
+        expected = f"test.yaml:{line(regions, 'condition: nope')}:18: " + message
     else:
         (root / "data/conditions/cond.yaml").write_text(CONDITION.replace("sources: [src]", text))
-        expected = "cond.yaml:14:11: " + message
+        expected = f"cond.yaml:{line(CONDITION, 'sources: [src]')}:11: " + message
     assert any(expected in p for p in problems(root))
 
 
@@ -101,16 +112,17 @@ def test_dangling_related_region(tmp_path: Path) -> None:
     root = make_content(tmp_path)
     text = region_yaml("alpha") + "  related:\n    - region: omega\n      why: nearby\n"
     (root / "data/regions/test.yaml").write_text(text + region_yaml("beta"))
-    assert any("test.yaml:10:15: unknown region 'omega'" in p for p in problems(root))
+    where = f"test.yaml:{line(text, 'region: omega')}:15"
+    assert any(f"{where}: unknown region 'omega'" in p for p in problems(root))
 
 
 def test_region_without_shape_and_shape_without_region(tmp_path: Path) -> None:
     root = make_content(tmp_path)
-    (root / "data/regions/test.yaml").write_text(region_yaml("alpha") + region_yaml("gamma"))
+    text = region_yaml("alpha") + region_yaml("gamma")
+    (root / "data/regions/test.yaml").write_text(text)
     found = problems(root)
-    assert any(
-        "test.yaml:9:7: region 'gamma' has no shape in the test_view drawing" in p for p in found
-    )
+    where = f"test.yaml:{line(text, 'id: gamma')}:7"
+    assert any(f"{where}: region 'gamma' has no shape in the test_view drawing" in p for p in found)
     assert any(
         p.startswith("assets/test_view.svg:4:5: shape 'beta'") and "no region" in p for p in found
     )
@@ -134,7 +146,8 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
             "signs: [tenderness]", "signs: *s"
         )
     )
-    assert any("cond.yaml:5:11: anchors and aliases are not allowed" in p for p in problems(root))
+    where = f"cond.yaml:{line(CONDITION, 'symptoms:')}:11"
+    assert any(f"{where}: anchors and aliases are not allowed" in p for p in problems(root))
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
@@ -163,7 +176,8 @@ def test_syntax_error_points_at_the_line(tmp_path: Path) -> None:
     root = make_content(tmp_path)
     (root / "data/conditions/cond.yaml").write_text(CONDITION + "signs: [unclosed\n")
     found = problems(root)
-    assert any(p.startswith("data/conditions/cond.yaml:17:") and "YAML error" in p for p in found)
+    where = f"data/conditions/cond.yaml:{END + 1}:"
+    assert any(p.startswith(where) and "YAML error" in p for p in found)
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from viewer.diagram.svg_labels import split_drawing
 from viewer.diagram.views import find_views
 from viewer.paths import builtin_assets_dir
 
-VIEWS = find_views(builtin_assets_dir())
+VIEWS = find_views(sorted(builtin_assets_dir().glob("*.svg")))
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
@@ -26,7 +26,10 @@ def test_the_interface_states_stand_apart_from_each_other() -> None:
 
 
 def test_colours_are_read_in_every_notation() -> None:
-    svg = b'<g fill="#ABC" stroke="rgb(31, 111, 208)" style="stop-color:#1f6fd0"><p fill="orange"/></g>'
+    svg = (
+        b'<g fill="#ABC" stroke="rgb(31, 111, 208)" style="stop-color:#1f6fd0">'
+        b'<p fill="orange"/></g>'
+    )
     assert hex_colours(svg) == {"#aabbcc", "#1f6fd0", "#ffa500"}
     assert clashes(["#1f6fd0"])[0][1] == "selected"
     assert clashes(["#f3d8c4"]) == []

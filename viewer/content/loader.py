@@ -36,6 +36,7 @@ from viewer.content.model import (
     RelatedRegion,
     Source,
 )
+from viewer.content.pack import layout, printable
 from viewer.content.readability import grade
 from viewer.content.sources import url_problem
 from viewer.content.yaml_reader import Invalid, NodeReader, compose
@@ -388,13 +389,17 @@ class _Fields:
 
 def _display_name(path: Path, root: Path) -> str:
     try:
-        return str(path.relative_to(root.parent))
+        return printable(path.relative_to(root.parent))
     except ValueError:
-        return str(path)
+        return printable(path)
 
 
-def load_atlas(data_dir: Path) -> LoadResult:
-    """Load sources.yaml, conditions/*.yaml and regions/*.yaml from data_dir."""
+def load_atlas(data_dir: Path, pack_root: Path | None = None) -> LoadResult:
+    """Load sources.yaml, sources/, conditions/ and regions/ from data_dir.
+
+    Links may lead anywhere inside pack_root (the directory the user named;
+    by default data_dir, or its parent when data_dir is a data/ folder).
+    """
     result = LoadResult(Atlas())
     sources: dict[str, Source] = {}
     conditions: dict[str, Condition] = {}
@@ -428,22 +433,23 @@ def load_atlas(data_dir: Path) -> LoadResult:
     if not data_dir.is_dir():
         result.problems.append(Problem(Location(str(data_dir)), "content directory not found"))
         return result
+    root = pack_root or (data_dir.parent if data_dir.name == "data" else data_dir)
+    files = layout(data_dir, root)
+    result.problems.extend(files.problems)
     # References: sources.yaml, plus any files in sources/ for groups kept apart.
-    sources_file = data_dir / "sources.yaml"
-    more_sources = sorted((data_dir / "sources").glob("*.yaml"))
-    if sources_file.is_file():
-        read_file(sources_file, "source")
-    elif not more_sources:
-        result.problems.append(Problem(Location(str(sources_file)), "file not found"))
-    for path in more_sources:
+    reported = any(p.where.file.endswith("sources.yaml") for p in files.problems)
+    if files.sources_file is None and not files.folders["sources"] and not reported:
+        result.problems.append(Problem(Location(str(data_dir / "sources.yaml")), "file not found"))
+    for path in [files.sources_file] if files.sources_file else []:
+        read_file(path, "source")
+    for path in files.folders["sources"]:
         read_file(path, "source")
     for sub, kind in (("conditions", "condition"), ("regions", "region")):
-        files = sorted((data_dir / sub).glob("*.yaml"))
-        if not files:
+        if not files.folders[sub]:
             result.problems.append(
                 Problem(Location(str(data_dir / sub)), f"no {kind} files (*.yaml) found")
             )
-        for path in files:
+        for path in files.folders[sub]:
             read_file(path, kind)
     result.atlas = Atlas(regions=regions, conditions=conditions, sources=sources)
     return result

@@ -37,9 +37,9 @@ def view_title(view: str) -> str:
     return VIEW_TITLES.get(view, view.replace("_", " ").capitalize())
 
 
-def find_views(assets_dir: Path) -> dict[str, Path]:
+def find_views(drawings: list[Path]) -> dict[str, Path]:
     """view id -> drawing, known views first in their usual order."""
-    found = {path.stem: path for path in sorted(assets_dir.glob("*.svg"))}
+    found = {path.stem: path for path in sorted(drawings)}
     ordered = [view for view in VIEW_TITLES if view in found]
     ordered += [view for view in found if view not in VIEW_TITLES]
     return {view: found[view] for view in ordered}

@@ -8,11 +8,24 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer.bundle import Bundle
+from viewer.paths import icons_dir
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
+
+# The desktop entry's and AppStream's id (packaging/): desktops match windows to it.
+APP_ID = "io.github.anatomyviewer.AnatomyViewer"
+
+
+def application_icon() -> QIcon:
+    """The icon at every size it was rendered at (packaging/make_icons.py)."""
+    icon = QIcon()
+    for png in sorted(icons_dir().glob("*x*/anatomy-viewer.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def application() -> QApplication:
@@ -22,6 +35,8 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("anatomy-viewer")
     app.setApplicationDisplayName("Lower-limb anatomy reference")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
 
 
