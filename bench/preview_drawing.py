@@ -40,7 +40,9 @@ def main() -> int:
     for problem in index.problems:
         print(problem)
     order = list(index.shapes)
-    drawing = load_drawing(args.svg, order)
+    drawing, rejected = load_drawing(args.svg, order)
+    for region, why in rejected.items():
+        print(f"{region}: {why}")
     # The art as the app draws it: without the hit areas (regions) and labels groups.
     renderer = QSvgRenderer(QByteArray(split_drawing(args.svg.read_bytes()).art))
     # Outlines are in the drawing's own space after the viewBox transform, as the app uses them.

@@ -121,13 +121,12 @@ def _outlines(
 
     ids = [region for region in shapes if region in atlas.regions]
     try:
-        drawing = load_drawing(path, ids)
+        drawing, rejected = load_drawing(path, ids)
     except Exception as error:  # noqa: BLE001 - any parser failure is a content problem
-        return None, [Problem(Location(name), f"cannot read the drawing's shapes: {error}")]
+        where = Location(name, 1, 1)
+        return None, [Problem(where, f"cannot read the drawing's shapes: {error}")]
     return drawing, [
-        Problem(shapes[region], f"shape {region!r} has no outline that can be drawn")
-        for region in ids
-        if region not in drawing.outlines
+        Problem(shapes[region], f"shape {region!r} {why}") for region, why in rejected.items()
     ]
 
 

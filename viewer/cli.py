@@ -17,9 +17,23 @@ from typing import NoReturn
 
 from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
+from viewer.terminal import safe, safe_json
 
 PROG = "anatomy-viewer"
 SIDES = ("right", "left")
+
+
+def say(text: str = "") -> None:
+    """Print content as text a terminal cannot be driven by (control characters escaped)."""
+    sys.stdout.write(safe(text) + "\n")
+
+
+def say_json(value: object) -> None:
+    sys.stdout.write(safe_json(json.dumps(value, indent=2, ensure_ascii=False)) + "\n")
+
+
+def warn(text: str) -> None:
+    print(safe(f"{PROG}: {text}"), file=sys.stderr)
 
 
 class UsageError(Exception):
@@ -84,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _warn_problems(bundle: Bundle) -> None:
     if bundle.problems:
         count = len(bundle.problems)
-        print(f"{PROG}: warning: {count} content problem(s); run '{PROG} check'", file=sys.stderr)
+        warn(f"warning: {count} content problem(s); run '{PROG} check'")
 
 
 def _known(bundle: Bundle, region: str | None, view: str | None) -> None:
@@ -104,11 +118,11 @@ def _list(bundle: Bundle, as_json: bool) -> int:
             {"id": r.id, "name": r.name, "views": list(r.views), "high_risk": r.high_risk}
             for r in regions
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        say_json(rows)
     else:
         width = max((len(r.id) for r in regions), default=0)
         for r in regions:
-            print(f"{r.id:<{width}}  {r.name}  [{', '.join(r.views)}]")
+            say(f"{r.id:<{width}}  {r.name}  [{', '.join(r.views)}]")
     return 0
 
 
@@ -118,9 +132,9 @@ def _show(bundle: Bundle, region: str, side: str, as_json: bool) -> int:
     _known(bundle, region, None)
     report = build_report(bundle.atlas, region, side)
     if as_json:
-        print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        say_json(report_json(report))
     else:
-        sys.stdout.write(report_text(report))
+        say(report_text(report).rstrip("\n"))
     return 0
 
 
@@ -144,16 +158,16 @@ def _search(bundle: Bundle, query: str, limit: int, as_json: bool) -> int:
             }
             for hit in hits
         ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        say_json(rows)
         return 0
     if not hits:
-        print(f"no matches for {query!r}")
+        say(f"no matches for {query!r}")
         return 0
     for rank, hit in enumerate(hits, start=1):
         name = atlas.regions[hit.region].name
         condition = f" — {atlas.conditions[hit.condition].name}" if hit.condition else ""
-        print(f"{rank:2}. {name}{condition}  [{hit.region}]  {hit.score:.1f}")
-        print(f"    {hit.field}: {hit.text}")
+        say(f"{rank:2}. {name}{condition}  [{hit.region}]  {hit.score:.1f}")
+        say(f"    {hit.field}: {hit.text}")
     return 0
 
 
@@ -162,12 +176,12 @@ def _check(directory: Path | None) -> int:
         raise UsageError(f"not a directory: {directory}")
     bundle = load_bundle(directory, with_outlines=True, layered=True)
     for problem in bundle.problems:
-        print(problem)
+        say(str(problem))
     if bundle.problems:
         print(f"{len(bundle.problems)} problem(s)", file=sys.stderr)
         return 1
     atlas = bundle.atlas
-    print(
+    say(
         f"ok: {len(atlas.regions)} regions, {len(atlas.conditions)} conditions, "
         f"{len(atlas.sources)} sources, {len(bundle.drawings)} drawings"
     )
@@ -199,7 +213,7 @@ def _run(args: argparse.Namespace) -> int:
         screenshot(
             bundle, args.out, QSize(*args.size), args.region or "", args.view or "", args.side
         )
-        print(args.out)
+        say(str(args.out))
         return 0
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -217,16 +231,21 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot show some character gets an escape, not a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(argv)
         return _run(args)
     except UsageError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        warn(f"error: {error}")
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except OSError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        warn(f"error: {error}")
         return 1

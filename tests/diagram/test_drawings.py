@@ -30,7 +30,7 @@ def test_outlines_follow_shapes_and_transforms(tmp_path: Path) -> None:
         '<g id="regions" transform="translate(10 20)">'
         '<ellipse id="e" cx="10" cy="10" rx="5" ry="3"/></g></svg>'
     )
-    drawing = load_drawing(path, ["e"])
+    drawing, _rejected = load_drawing(path, ["e"])
     xs = [v for _, values in drawing.outlines["e"].commands for v in values[0::2]]
     ys = [v for _, values in drawing.outlines["e"].commands for v in values[1::2]]
     assert (round(min(xs)), round(max(xs))) == (15, 25)

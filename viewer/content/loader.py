@@ -39,7 +39,7 @@ from viewer.content.model import (
 from viewer.content.pack import layout, printable
 from viewer.content.readability import grade
 from viewer.content.sources import url_problem
-from viewer.content.yaml_reader import Invalid, NodeReader, compose
+from viewer.content.yaml_reader import MAX_RECORDS, Invalid, NodeReader, compose
 
 # ASCII digits only: \d would also take other scripts' digits, which no editor means.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -419,10 +419,10 @@ def load_atlas(data_dir: Path, pack_root: Path | None = None) -> LoadResult:
                 if condition is not None and condition.id != path.stem:
                     reader.fail(node, f"condition {condition.id!r} must be in {condition.id}.yaml")
             elif kind == "source":
-                for item in reader.sequence(node, "source file", allow_empty=False):
+                for item in reader.sequence(node, "source file", False, MAX_RECORDS):
                     _keep(sources, reader.source, item)
             else:
-                for item in reader.sequence(node, "region file", allow_empty=False):
+                for item in reader.sequence(node, "region file", False, MAX_RECORDS):
                     _keep(regions, reader.region, item)
         except Invalid:
             pass

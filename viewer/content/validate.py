@@ -71,6 +71,40 @@ def drawing_mismatches(
     return problems
 
 
+# A region's page (its text and its conditions') is laid out when it opens: bounded.
+MAX_PAGE_CHARS = 200_000
+
+
+def text_size(value: object) -> int:
+    """Characters of text in a record, counted through its nested fields."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(text_size(item) for item in value)
+    return 0
+
+
+def oversized_pages(result: LoadResult, region_locations: Mapping[str, Location]) -> list[Problem]:
+    conditions = result.atlas.conditions
+    problems = []
+    for region in result.atlas.regions.values():
+        size = text_size(region) + sum(
+            text_size(conditions[link.condition])
+            for link in region.conditions
+            if link.condition in conditions
+        )
+        if size > MAX_PAGE_CHARS:
+            where = region_locations.get(region.id, Location("data"))
+            problems.append(
+                Problem(
+                    where,
+                    f"region {region.id!r}: its page would hold {size:,} characters (the limit "
+                    f"is {MAX_PAGE_CHARS:,}); it is shown cut short",
+                )
+            )
+    return problems
+
+
 def validate(result: LoadResult, shapes: ShapeIndex) -> list[Problem]:
     """Every problem in the content and drawings, load problems first."""
     region_locations = {
@@ -81,4 +115,5 @@ def validate(result: LoadResult, shapes: ShapeIndex) -> list[Problem]:
         *duplicate_ids(result),
         *dangling_references(result),
         *drawing_mismatches(result, shapes, region_locations),
+        *oversized_pages(result, region_locations),
     ]

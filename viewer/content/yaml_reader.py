@@ -15,6 +15,7 @@ import yaml
 
 from viewer.content.model import Location, Problem
 from viewer.paths import FileTooLarge, read_limited
+from viewer.terminal import has_control
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -23,6 +24,11 @@ except AttributeError:  # pragma: no cover - only without libyaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
+# Work budgets: every item is laid out when its page opens. A field's list holds
+# a dozen lines, a file's list (of regions or sources) a few hundred records.
+MAX_ITEMS = 100
+MAX_RECORDS = 2000
+MAX_STRING = 5000  # characters in one text: a summary is a few hundred
 # Qt lays out an unbroken run of characters in quadratic time: 20,000 take 23 ms,
 # a pasted 1 MB data URI takes minutes and freezes the window. Prose needs no such run.
 MAX_RUN = 2000
@@ -187,12 +193,18 @@ class NodeReader:
             raise Invalid(what)
         return fields
 
-    def sequence(self, node: yaml.Node, what: str, allow_empty: bool = True) -> list[yaml.Node]:
+    def sequence(
+        self, node: yaml.Node, what: str, allow_empty: bool = True, limit: int = MAX_ITEMS
+    ) -> list[yaml.Node]:
         self._visit(node)
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, f"{what} must be a list")
         if not allow_empty and not node.value:
             raise self.fail(node, f"{what} must not be empty")
+        if len(node.value) > limit:
+            raise self.fail(
+                node, f"{what} has {len(node.value):,} items (the limit is {limit:,}): split it"
+            )
         return list(node.value)
 
     def string(self, node: yaml.Node, what: str) -> str:
@@ -202,6 +214,17 @@ class NodeReader:
         text = str(node.value).strip()
         if not text:
             raise self.fail(node, f"{what} must not be empty")
+        if len(text) > MAX_STRING:
+            raise self.fail(
+                node, f"{what} is {len(text):,} characters long (the limit is {MAX_STRING:,})"
+            )
+        control = has_control(text)
+        if control >= 0:
+            code = ord(text[control])
+            raise self.fail(
+                node, f"{what} holds a control character (U+{code:04X}) at character "
+                f"{control + 1}: content is plain text"
+            )  # fmt: skip
         run = _LONG_RUN.search(text)
         if run is not None:
             raise self.fail(
