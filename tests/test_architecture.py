@@ -8,7 +8,7 @@ import sys
 
 from conftest import REPO
 
-QT_FREE = ["viewer/content", "viewer/diagram", "viewer/cli.py", "viewer/bundle.py"]
+QT_FREE = ["viewer/content", "viewer/diagram", "viewer/notes", "viewer/cli.py", "viewer/bundle.py"]
 
 
 def test_core_modules_never_import_qt_at_top_level() -> None:
@@ -25,15 +25,20 @@ def test_core_modules_never_import_qt_at_top_level() -> None:
                 assert not (module or "").startswith("PySide6"), f"{path} imports {module}"
 
 
-def test_text_commands_load_no_qt() -> None:
+def test_text_commands_load_no_gui_qt() -> None:
+    # `list` needs no Qt at all; `show` prints the user's notes, whose place only
+    # QtCore's QStandardPaths knows: QtCore needs no display, QtGui would.
     code = (
         "import sys, io, contextlib\n"
         "from viewer.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['show', 'patella']); main(['list', '--json'])\n"
+        "    main(['list', '--json'])\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('PySide6')), file=sys.stderr)\n"
+        "    main(['show', 'patella'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
-    assert result.stdout.strip() == "[]"
+    assert result.stderr.strip() == "[]"
+    assert set(eval(result.stdout.strip())) <= {"PySide6", "PySide6.QtCore"}

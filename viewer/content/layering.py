@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from viewer.content.loader import Defined, LoadResult, Reference
-from viewer.content.model import Atlas, Condition, Location, Problem, Region, Source
+from viewer.content.model import Atlas, Condition, Location, Problem, Region, Rule, Source
 from viewer.content.validate import (
     ShapeIndex,
     dangling_references,
     drawing_mismatches,
     duplicate_ids,
+    oversized_pages,
 )
 
-_KINDS = ("source", "condition", "region")
+_KINDS = ("source", "condition", "region", "rule")
+Record = Source | Condition | Region | Rule
 
 
 class Layered(NamedTuple):
@@ -48,20 +50,23 @@ def relocate(result: LoadResult, base: Path) -> LoadResult:
     )
 
 
-def _records(atlas: Atlas, kind: str) -> Mapping[str, Source | Condition | Region]:
+def _records(atlas: Atlas, kind: str) -> Mapping[str, Record]:
     if kind == "source":
         return atlas.sources
-    return atlas.conditions if kind == "condition" else atlas.regions
+    if kind == "condition":
+        return atlas.conditions
+    return atlas.regions if kind == "region" else atlas.rules
 
 
-def _unresolved(
-    record: Source | Condition | Region, ids: Mapping[str, set[str]], shapes: ShapeIndex
-) -> list[str]:
+def _unresolved(record: Record, ids: Mapping[str, set[str]], shapes: ShapeIndex) -> list[str]:
     """Why a valid-looking clinic record cannot be used: ids and shapes it lacks."""
     wanted: list[tuple[str, str]] = []
     reasons: list[str] = []
     if isinstance(record, Condition):
         wanted += [("condition", d.condition) for d in record.differentials]
+        wanted += [("source", s) for s in record.sources]
+    elif isinstance(record, Rule):
+        wanted += [("region", r) for r in record.regions]
         wanted += [("source", s) for s in record.sources]
     elif isinstance(record, Region):
         for link in record.conditions:
@@ -87,7 +92,7 @@ def layer(builtin: LoadResult, clinic: LoadResult, shapes: ShapeIndex) -> Layere
         *duplicate_ids(builtin),
         *dangling_references(builtin, also=clinic.definitions),
     ]
-    merged: dict[str, dict[str, Source | Condition | Region]] = {}
+    merged: dict[str, dict[str, Record]] = {}
     for kind in _KINDS:
         merged[kind] = dict(_records(builtin.atlas, kind))
         for record_id, record in _records(clinic.atlas, kind).items():
@@ -116,12 +121,14 @@ def layer(builtin: LoadResult, clinic: LoadResult, shapes: ShapeIndex) -> Layere
         regions={k: v for k, v in merged["region"].items() if isinstance(v, Region)},
         conditions={k: v for k, v in merged["condition"].items() if isinstance(v, Condition)},
         sources={k: v for k, v in merged["source"].items() if isinstance(v, Source)},
+        rules={k: v for k, v in merged["rule"].items() if isinstance(v, Rule)},
     )
     region_at = {rid: where for (kind, rid), where in builtin_at.items() if kind == "region"}
     for (kind, record_id), where in clinic_at.items():
         if kind == "region" and ((kind, record_id) in from_clinic or record_id not in region_at):
             region_at[record_id] = where
     problems += drawing_mismatches(LoadResult(atlas), shapes, region_at)
+    problems += oversized_pages(LoadResult(atlas), region_at)
     return Layered(atlas, problems)
 
 

@@ -8,6 +8,7 @@ resolved by validate.py once everything is read.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from viewer.content.model import (
     Problem,
     Region,
     RelatedRegion,
+    Rule,
+    RuleCriterion,
+    RuleOutcome,
     Source,
 )
 from viewer.content.pack import layout, printable
@@ -46,7 +50,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR = re.compile(r"[0-9]{4}")
 PATIENT_GRADE = 8.0
 T = TypeVar("T")
-R = TypeVar("R", Source, Condition, Region)
+R = TypeVar("R", Source, Condition, Region, Rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +370,78 @@ class _RecordReader(NodeReader):
             raise self.fail(related, f"region {region.id!r} is related to itself")
         return region
 
+    def number(self, node: yaml.Node, what: str) -> float:
+        value = self.string(node, what)
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not math.isfinite(number) or abs(number) > 1000:
+            raise self.fail(node, f"{what} must be a number, not {value!r}")
+        return number
+
+    def criterion(self, node: yaml.Node) -> RuleCriterion:
+        fields = self.mapping(node, "criterion", ("id", "text"), ("points", "gate"))
+        values = _Fields(self)
+        points, gate = fields.get("points"), fields.get("gate")
+        criterion = RuleCriterion(
+            id=values.get(lambda: self.identifier(fields["id"], "criterion id")),
+            text=values.get(lambda: self.string(fields["text"], "criterion text")),
+            points=values.get(lambda: self.number(points, "points")) if points else 1.0,
+            gate=values.get(lambda: self.boolean(gate, "gate")) if gate is not None else False,
+        )
+        values.check()
+        return criterion
+
+    def outcome(self, node: yaml.Node) -> RuleOutcome:
+        fields = self.mapping(node, "outcome", ("min_score", "result", "advice"))
+        values = _Fields(self)
+        outcome = RuleOutcome(
+            min_score=values.get(lambda: self.number(fields["min_score"], "min_score")),
+            result=values.get(lambda: self.string(fields["result"], "result")),
+            advice=values.get(lambda: self.string(fields["advice"], "advice")),
+        )
+        values.check()
+        return outcome
+
+    def rule(self, node: yaml.Node) -> Rule:
+        fields = self.record(
+            node,
+            "rule",
+            ("id", "name", "question", "applies_to", "exclusions", "regions", "criteria")
+            + ("outcomes", "pitfalls", "sources", "reviewed"),
+            ("gate_not_met",),
+        )
+        values = _Fields(self)
+        gate_not_met = fields.get("gate_not_met")
+        rule = Rule(
+            id=values.get(lambda: self.define(fields["id"], "rule")),
+            name=values.get(lambda: self.string(fields["name"], "name")),
+            question=values.get(lambda: self.string(fields["question"], "question")),
+            applies_to=values.get(lambda: self.string(fields["applies_to"], "applies_to")),
+            exclusions=values.get(lambda: self.strings(fields["exclusions"], "exclusions")),
+            regions=values.get(lambda: self.refs(fields["regions"], "region", "region", False)),
+            criteria=values.get(
+                lambda: self.items(fields["criteria"], "criteria", self.criterion, False)
+            ),
+            outcomes=values.get(
+                lambda: self.items(fields["outcomes"], "outcomes", self.outcome, False)
+            ),
+            gate_not_met=values.get(lambda: self.string(gate_not_met, "gate_not_met"))
+            if gate_not_met is not None
+            else "",
+            pitfalls=values.get(lambda: self.strings(fields["pitfalls"], "pitfalls", False)),
+            sources=values.get(lambda: self.refs(fields["sources"], "source", "source", False)),
+            reviewed=values.get(lambda: self.date(fields["reviewed"], "reviewed")),
+        )
+        values.check()
+        ids = [criterion.id for criterion in rule.criteria]
+        if len(set(ids)) != len(ids):
+            raise self.fail(fields["criteria"], "criteria: each id must be used once")
+        if any(c.gate for c in rule.criteria) and not rule.gate_not_met:
+            raise self.fail(node, "rule: a rule with a gate criterion needs 'gate_not_met'")
+        return rule
+
 
 class _Fields:
     """Reads every field of a record so all its problems are reported, not just the first."""
@@ -404,6 +480,7 @@ def load_atlas(data_dir: Path, pack_root: Path | None = None) -> LoadResult:
     sources: dict[str, Source] = {}
     conditions: dict[str, Condition] = {}
     regions: dict[str, Region] = {}
+    rules: dict[str, Rule] = {}
 
     def read_file(path: Path, kind: str) -> None:
         name = _display_name(path, data_dir)
@@ -414,10 +491,14 @@ def load_atlas(data_dir: Path, pack_root: Path | None = None) -> LoadResult:
             return
         reader = _RecordReader(name)
         try:
-            if kind == "condition":
-                condition = _keep(conditions, reader.condition, node)
-                if condition is not None and condition.id != path.stem:
-                    reader.fail(node, f"condition {condition.id!r} must be in {condition.id}.yaml")
+            if kind in ("condition", "rule"):
+                record: Condition | Rule | None = (
+                    _keep(conditions, reader.condition, node)
+                    if kind == "condition"
+                    else _keep(rules, reader.rule, node)
+                )
+                if record is not None and record.id != path.stem:
+                    reader.fail(node, f"{kind} {record.id!r} must be in {record.id}.yaml")
             elif kind == "source":
                 for item in reader.sequence(node, "source file", False, MAX_RECORDS):
                     _keep(sources, reader.source, item)
@@ -451,7 +532,9 @@ def load_atlas(data_dir: Path, pack_root: Path | None = None) -> LoadResult:
             )
         for path in files.folders[sub]:
             read_file(path, kind)
-    result.atlas = Atlas(regions=regions, conditions=conditions, sources=sources)
+    for path in files.folders["rules"]:  # optional: a pack need not have any
+        read_file(path, "rule")
+    result.atlas = Atlas(regions=regions, conditions=conditions, sources=sources, rules=rules)
     return result
 
 

@@ -167,12 +167,46 @@ class Region(NamedTuple):
         return any(link.high_risk for link in self.conditions)
 
 
+class RuleCriterion(NamedTuple):
+    id: str
+    text: str
+    points: float = 1.0  # what ticking it adds to the score (Wells: -2 for "alternative likely")
+    gate: bool = False  # must be ticked for the rule to apply (e.g. pain in the malleolar zone)
+
+
+class RuleOutcome(NamedTuple):
+    min_score: float  # this outcome when the score is at least this (the highest that fits)
+    result: str  # e.g. "Ankle X-ray indicated"
+    advice: str  # what to do next
+
+
+class Rule(NamedTuple):
+    """A clinical decision rule, as data: criteria, how they combine, who it is for."""
+
+    id: str
+    name: str
+    question: str  # what it decides
+    applies_to: str  # who it was validated in (ages, setting)
+    exclusions: tuple[str, ...]
+    regions: tuple[str, ...]  # where the details panel offers it
+    criteria: tuple[RuleCriterion, ...]
+    outcomes: tuple[RuleOutcome, ...]
+    gate_not_met: str  # the result when a gate criterion is not ticked ("" if no gate)
+    pitfalls: tuple[str, ...]
+    sources: tuple[str, ...]
+    reviewed: str
+
+
 class Atlas(NamedTuple):
     """All content, keyed by id, in the order it was written."""
 
     regions: Mapping[str, Region] = MappingProxyType({})
     conditions: Mapping[str, Condition] = MappingProxyType({})
     sources: Mapping[str, Source] = MappingProxyType({})
+    rules: Mapping[str, Rule] = MappingProxyType({})
+
+    def rules_at(self, region: str) -> list[Rule]:
+        return [rule for rule in self.rules.values() if region in rule.regions]
 
     def regions_in_view(self, view: str) -> list[Region]:
         return [region for region in self.regions.values() if view in region.views]

@@ -174,9 +174,7 @@ class SearchIndex:
                 penalty = _FREQUENCY_PENALTY.get(link.frequency, 2.0) - 0.02 * min(
                     len(link.notes), 10
                 )
-                self._condition_regions.setdefault(link.condition, []).append(
-                    (region.id, penalty)
-                )
+                self._condition_regions.setdefault(link.condition, []).append((region.id, penalty))
                 link_owner = self._owner(region.id, link.condition)
                 self._link_penalty[link_owner] = penalty
                 self._links.setdefault(owner, []).append(
@@ -371,4 +369,3 @@ class SearchIndex:
             entry = self._entries[entry_index]
             hits.append(Hit(region, condition, round(score, 2), entry.field, entry.text))
         return hits
-

@@ -32,7 +32,7 @@ def dangling_references(result: LoadResult, also: Iterable[Defined] = ()) -> lis
     """References to ids defined nowhere in result (or in also: another layer's ids)."""
     # A record that is written but invalid is reported where it is written; the
     # places that refer to it are not reported again.
-    known: dict[str, set[str]] = {"condition": set(), "source": set(), "region": set()}
+    known: dict[str, set[str]] = {kind: set() for kind in ("condition", "source", "region", "rule")}
     for defined in [*result.definitions, *also]:
         known[defined.kind].add(defined.id)
     return [
