@@ -1,9 +1,9 @@
-"""A region report as HTML for the details panel.
+"""A region's page as HTML for the details panel.
 
 Every piece of content passes through escape(): the data is text, never markup.
 The only links are in-page anchors (#c-<condition id>) and the app's own
-atlas:region/<id> and atlas:condition/<id>, which the panel handles itself.
-The classes used here are styled in viewer/ui/details_style.py.
+atlas:region/<id>, atlas:condition/<id> and atlas:rule/<id>, which the panel
+handles itself. The classes used here are styled in viewer/ui/details_style.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from html import escape
 
 from viewer.content.model import MODALITY_NAMES
-from viewer.content.render import ConditionAtSite, RegionReport, RelatedAtSite
+from viewer.content.render import (
+    MAX_PAGE_CHARS,
+    ConditionAtSite,
+    RegionReport,
+    RelatedAtSite,
+    SiteImaging,
+)
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -40,50 +46,75 @@ def condition_link(condition_id: str) -> str:
     return f"atlas:condition/{condition_id}"
 
 
+def rule_link(rule_id: str) -> str:
+    return f"atlas:rule/{rule_id}"
+
+
 def _link(href: str, text: str) -> str:
     # Ids are checked identifiers ([a-z0-9_]); escaping keeps that true for any input.
     return f'<a href="{escape(href)}">{escape(text)}</a>'
+
+
+def _imaging_row(note: SiteImaging) -> str:
+    when = f'<span class="when">{escape(note.when)}</span> ' if note.when else ""
+    site = ' <span class="tag">· this site</span>' if note.at_site else ""
+    name = escape(MODALITY_NAMES[note.modality])
+    return f'<p class="img">{when}<b>{name}</b>{site}: {escape(note.note)}</p>'
 
 
 def _imaging(entry: ConditionAtSite) -> str:
     # Paragraphs, not a table: tables cost the most to lay out, on every click.
     if not entry.imaging:
         return ""
-    rows = []
-    for note in entry.imaging:
-        site = ' <span class="tag">· this site</span>' if note.at_site else ""
-        rows.append(
-            f'<p class="img"><b>{escape(MODALITY_NAMES[note.modality])}</b>{site}: '
-            f"{escape(note.note)}</p>"
-        )
-    return f"<h3>Imaging</h3>{''.join(rows)}"
+    title = "Imaging, step by step" if entry.pathway else "Imaging"
+    return f"<h3>{title}</h3>{''.join(_imaging_row(note) for note in entry.imaging)}"
+
+
+def _tests(entry: ConditionAtSite) -> str:
+    if not entry.tests:
+        return ""
+    rows = "".join(
+        f'<li><b>{escape(test.name)}</b> <span class="muted">{escape(test.kind)}</span>: '
+        f"{escape(test.finding)}</li>"
+        for test in entry.tests
+    )
+    return f"<h3>Named tests, rules and classifications</h3><ul>{rows}</ul>"
 
 
 def _condition(entry: ConditionAtSite) -> str:
     condition, link = entry.condition, entry.link
     risk = ' <span class="risk">&nbsp;HIGH-RISK SITE&nbsp;</span>' if link.high_risk else ""
+    urgent = (
+        ' <span class="urgent">&nbsp;MUST NOT MISS&nbsp;</span>' if condition.must_not_miss else ""
+    )
     parts = [
         f'<a name="{anchor(condition.id)}"></a>'
         f'<h2>{escape(condition.name)} <span class="freq">· {escape(link.frequency)} here'
-        f"</span>{risk}</h2>"
+        f"</span>{risk}{urgent}</h2>"
     ]
     if condition.aliases:
         parts.append(f'<p class="aka">Also called: {escape(", ".join(condition.aliases))}</p>')
-    if link.notes:
+    if entry.site_notes:
         parts.append(
             '<p class="site"><b>At this site</b></p>'
-            + "".join(f'<p class="site">• {escape(note)}</p>' for note in link.notes)
+            + "".join(f'<p class="site">• {escape(note)}</p>' for note in entry.site_notes)
         )
     parts.append(f"<p>{escape(condition.summary)}</p>")
-    parts.append(_section("Symptoms", condition.symptoms))
-    parts.append(_section("Exam signs", condition.signs))
-    parts.append(_section("Risk factors", condition.risk_factors))
+    parts.append(_section("Symptoms", entry.symptoms))
+    parts.append(_section("Exam signs", entry.signs))
+    parts.append(_tests(entry))
+    parts.append(_section("Risk factors", entry.risk_factors))
+    parts.append(_section("Red flags: refer urgently", entry.red_flags, "red"))
     parts.append(_imaging(entry))
-    parts.append(_section("Red flags — refer urgently", condition.red_flags, "red"))
-    parts.append(_section("First-line management", condition.management))
+    parts.append(_section("First-line management", entry.management))
     if entry.differentials:
-        links = "; ".join(_link(condition_link(d), name) for d, name in entry.differentials)
-        parts.append(f"<h3>Differentials</h3><p>{links}</p>")
+        rows = "".join(
+            f"<li>{_link(condition_link(d.condition), d.name)}"
+            + (f": {escape(d.tells_apart)}" if d.tells_apart else "")
+            + "</li>"
+            for d in entry.differentials
+        )
+        parts.append(f"<h3>Differentials here</h3><ul>{rows}</ul>")
     sources = "".join(f"<li>{escape(source.citation)}</li>" for source in entry.sources)
     parts.append(f'<h3>Sources</h3><ol class="muted">{sources}</ol>')
     parts.append(f'<p class="muted">Reviewed {escape(condition.reviewed)}</p>')
@@ -97,31 +128,56 @@ def _related(title: str, related: Iterable[RelatedAtSite]) -> str:
     return f"<h2>{escape(title)}</h2><ul>{items}</ul>" if items else ""
 
 
+def glance_html(report: RegionReport) -> str:
+    """The at-a-glance block: what is here and how to tell it apart, red flags, first test."""
+    rows = []
+    for entry in report.conditions:
+        mark = '<span class="red">⚠</span> ' if entry.condition.must_not_miss else ""
+        rows.append(
+            f'<p class="glrow">{mark}<a href="#{anchor(entry.condition.id)}">'
+            f"{escape(entry.condition.name)}</a>"
+            f' <span class="muted">{escape(entry.link.frequency)}</span>'
+            f" — {escape(entry.key_feature)}</p>"
+        )
+    parts = ['<div class="glance">', '<p class="gltitle">AT A GLANCE</p>', *rows]
+    if report.red_flags:
+        flags = "".join(f"<li>{escape(flag)}</li>" for flag in report.red_flags)
+        parts.append(f'<p class="glhead red">Red flags</p><ul class="red">{flags}</ul>')
+    parts.append(f'<p class="gl"><b>First test:</b> {escape(report.region.first_test)}</p>')
+    if report.rules:
+        links = " · ".join(_link(rule_link(rule.id), rule.name) for rule in report.rules)
+        parts.append(f'<p class="gl"><b>Decision rules here:</b> {links}</p>')
+    if report.referred_from:
+        names = " · ".join(_link(region_link(r.region), r.name) for r in report.referred_from)
+        parts.append(f'<p class="gl"><b>Pain may be referred from:</b> {names}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def report_html(report: RegionReport) -> str:
     region = report.region
     side = f' <span class="side">· {escape(report.side)} side</span>' if report.side else ""
     parts = [f"<h1>{escape(region.name)}{side}</h1>"]
     if region.aliases:
         parts.append(f'<p class="aka">Also called: {escape(", ".join(region.aliases))}</p>')
-    parts.append(f"<p>{escape(region.summary)}</p>")
     if region.high_risk:
         parts.append(
             '<p class="riskbox"><b>High-risk site.</b> Stress fractures here are prone to '
             "non-union or displacement: do not treat as a routine overuse injury.</p>"
         )
-    links = " &nbsp;·&nbsp; ".join(
-        f'<a href="#{anchor(entry.condition.id)}">{escape(entry.condition.name)}</a>'
-        f'<span class="muted"> {escape(entry.link.frequency)}</span>'
-        + (' <span class="red">⚠</span>' if entry.link.high_risk else "")
-        for entry in report.conditions
-    )
-    parts.append(f'<p class="toc"><b>Conditions here:</b> {links}</p>')
-    if report.referred_from:
-        names = " &nbsp;·&nbsp; ".join(
-            _link(region_link(r.region), r.name) for r in report.referred_from
+    parts.append(glance_html(report))
+    parts.append(f"<p>{escape(region.summary)}</p>")
+    if report.notes:
+        rows = "".join(
+            f"<li><b>{escape(note.label)}</b>: {escape(note.text)}</li>" for note in report.notes
         )
-        parts.append(f'<p class="toc"><b>Pain may be referred from:</b> {names}</p>')
+        parts.append(f'<h2>Your notes</h2><ul class="notes">{rows}</ul>')
     parts.extend(_condition(entry) for entry in report.conditions)
-    parts.append(_related("Pain may be referred from", report.referred_from))
+    if report.truncated:
+        parts.append(
+            f'<p class="riskbox">The page is cut short: its content is over '
+            f"{MAX_PAGE_CHARS:,} characters.</p>"
+        )
+    parts.append(_related("Referred pain: where it comes from", report.referred_from))
     parts.append(_related("Related regions", report.see_also))
     return "".join(parts)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from viewer.content.model import FREQUENCIES, Atlas
+from viewer.content.synonyms import CANONICAL
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
@@ -51,10 +52,14 @@ FIELD_WEIGHTS: dict[str, float] = {
     "region alias": 0.97,
     "condition": 0.95,
     "condition alias": 0.93,
+    "named test": 0.88,
+    "presentation": 0.86,
+    "key feature": 0.82,
     "site note": 0.80,
     "symptom": 0.78,
     "sign": 0.78,
     "imaging": 0.72,
+    "red flag": 0.70,
     "summary": 0.65,
 }
 _NAME_FIELDS = frozenset({"region", "region alias", "condition", "condition alias"})
@@ -87,6 +92,11 @@ def words(text: str) -> list[str]:
     found = _WORD.findall(normalise(text))
     meaningful = [word for word in found if word not in _STOP_WORDS]
     return meaningful or found
+
+
+def query_words(text: str) -> list[str]:
+    """A query's words, each said the one way the index knows ("teenager" -> "adolescent")."""
+    return [CANONICAL.get(word, word) for word in words(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +163,8 @@ class SearchIndex:
             entry = len(self._entries)
             found = words(text)
             self._entries.append(_Entry(owner, field, text, " ".join(found), len(found)))
-            for word in found:
+            canonical = [CANONICAL[word] for word in found if word in CANONICAL]
+            for word in (*found, *canonical):
                 owners = postings.setdefault(word, {})
                 best = owners.get(owner)
                 if best is None or best[0] < weight:
@@ -185,9 +196,13 @@ class SearchIndex:
             owner = self._owner("", condition.id)
             self._add(postings, owner, "condition", [condition.name])
             self._add(postings, owner, "condition alias", condition.aliases)
+            self._add(postings, owner, "named test", [test.name for test in condition.tests])
+            self._add(postings, owner, "presentation", condition.presentations)
+            self._add(postings, owner, "key feature", [condition.key_feature])
             self._add(postings, owner, "symptom", condition.symptoms)
             self._add(postings, owner, "sign", condition.signs)
             self._add(postings, owner, "imaging", [note.note for note in condition.imaging])
+            self._add(postings, owner, "red flag", condition.red_flags)
         for regions in self._condition_regions.values():
             regions.sort(key=lambda item: (item[1], self._region_order[item[0]]))
 
@@ -246,7 +261,7 @@ class SearchIndex:
     # -- the query ------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
-        tokens = list(dict.fromkeys(words(query)))
+        tokens = list(dict.fromkeys(query_words(query)))
         if not tokens:
             return []
         per_token: list[dict[int, tuple[float, int]]] = []
