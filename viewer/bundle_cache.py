@@ -28,7 +28,7 @@ from viewer.bundle_codec import decode, encode
 from viewer.content.pack import layout, list_files
 from viewer.paths import FileTooLarge, clinic_dirs, content_dirs, read_limited
 
-FORMAT = 4
+FORMAT = 5
 MAX_CACHE_BYTES = 20 * 1024 * 1024
 PREBUILT_NAME = "bundle.json"
 

@@ -22,6 +22,9 @@ from viewer.content.model import (
     Problem,
     Region,
     RelatedRegion,
+    Rule,
+    RuleCriterion,
+    RuleOutcome,
     Source,
 )
 from viewer.diagram.outline import Drawing, Outline
@@ -89,6 +92,7 @@ def encode(bundle: Bundle, assets_dirs: list[Path]) -> dict[str, Any]:
         "regions": [_plain(r) for r in atlas.regions.values()],
         "conditions": [_plain(c) for c in atlas.conditions.values()],
         "sources": [_plain(s) for s in atlas.sources.values()],
+        "rules": [_plain(r) for r in atlas.rules.values()],
         # A drawing as (which drawings folder, file name): the cache may be read on
         # another machine (the prebuilt one ships in the wheel and the bundle).
         "drawings": {
@@ -114,6 +118,7 @@ def decode(d: dict[str, Any], assets_dirs: list[Path]) -> Bundle:
         regions={r["id"]: _region(r) for r in d["regions"]},
         conditions={c["id"]: _condition(c) for c in d["conditions"]},
         sources={s["id"]: Source(**s) for s in d["sources"]},
+        rules={r["id"]: _rule(r) for r in d["rules"]},
     )
     geometry = {
         view: Drawing(
@@ -133,6 +138,20 @@ def decode(d: dict[str, Any], assets_dirs: list[Path]) -> Bundle:
         shapes={view: list(ids) for view, ids in d["shapes"].items()},
         problems=[Problem(Location(**p["where"]), p["message"]) for p in d["problems"]],
         geometry=geometry,
+    )
+
+
+def _rule(d: dict[str, Any]) -> Rule:
+    return Rule(
+        **{
+            **d,
+            "exclusions": tuple(d["exclusions"]),
+            "regions": tuple(d["regions"]),
+            "criteria": tuple(RuleCriterion(**c) for c in d["criteria"]),
+            "outcomes": tuple(RuleOutcome(**o) for o in d["outcomes"]),
+            "pitfalls": tuple(d["pitfalls"]),
+            "sources": tuple(d["sources"]),
+        }
     )
 
 

@@ -3,7 +3,7 @@
 Every piece of content passes through escape(): the data is text, never markup.
 The only links are in-page anchors (#c-<condition id>) and the app's own
 atlas:region/<id>, atlas:condition/<id> and atlas:rule/<id>, which the panel
-handles itself. The classes used here are styled in viewer/ui/details_style.py.
+handles itself. The classes used here are styled in viewer/ui/theme.py.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ def _list(items: Iterable[str], css: str = "") -> str:
 def _section(title: str, items: Iterable[str], css: str = "") -> str:
     body = _list(items, css)
     return f"<h3>{escape(title)}</h3>{body}" if body else ""
+
+
+GLANCE_END = "glance-end"  # an anchor where the at-a-glance block ends
 
 
 def anchor(condition_id: str) -> str:
@@ -88,9 +91,8 @@ def _condition(entry: ConditionAtSite) -> str:
         ' <span class="urgent">&nbsp;MUST NOT MISS&nbsp;</span>' if condition.must_not_miss else ""
     )
     parts = [
-        f'<a name="{anchor(condition.id)}"></a>'
-        f'<h2>{escape(condition.name)} <span class="freq">· {escape(link.frequency)} here'
-        f"</span>{risk}{urgent}</h2>"
+        f'<h2><a name="{anchor(condition.id)}"></a>{escape(condition.name)} '
+        f'<span class="freq">· {escape(link.frequency)} here</span>{risk}{urgent}</h2>'
     ]
     if condition.aliases:
         parts.append(f'<p class="aka">Also called: {escape(", ".join(condition.aliases))}</p>')
@@ -139,10 +141,10 @@ def glance_html(report: RegionReport) -> str:
             f' <span class="muted">{escape(entry.link.frequency)}</span>'
             f" — {escape(entry.key_feature)}</p>"
         )
-    parts = ['<div class="glance">', '<p class="gltitle">AT A GLANCE</p>', *rows]
+    parts = ['<div class="glance">', *rows]
     if report.red_flags:
         flags = "".join(f"<li>{escape(flag)}</li>" for flag in report.red_flags)
-        parts.append(f'<p class="glhead red">Red flags</p><ul class="red">{flags}</ul>')
+        parts.append(f'<p class="glhead red">Red flags</p><ul class="red glflags">{flags}</ul>')
     parts.append(f'<p class="gl"><b>First test:</b> {escape(report.region.first_test)}</p>')
     if report.rules:
         links = " · ".join(_link(rule_link(rule.id), rule.name) for rule in report.rules)
@@ -157,16 +159,18 @@ def glance_html(report: RegionReport) -> str:
 def report_html(report: RegionReport) -> str:
     region = report.region
     side = f' <span class="side">· {escape(report.side)} side</span>' if report.side else ""
-    parts = [f"<h1>{escape(region.name)}{side}</h1>"]
-    if region.aliases:
-        parts.append(f'<p class="aka">Also called: {escape(", ".join(region.aliases))}</p>')
+    parts = [f"<h1>{escape(region.name)}{side}</h1>", glance_html(report)]
+    # An anchor holds only inside a block with text after it: it opens the next paragraph.
+    end = f'<a name="{GLANCE_END}"></a>'
     if region.high_risk:
         parts.append(
-            '<p class="riskbox"><b>High-risk site.</b> Stress fractures here are prone to '
-            "non-union or displacement: do not treat as a routine overuse injury.</p>"
+            f'<p class="riskbox">{end}<b>High-risk site.</b> Stress fractures here are prone '
+            "to non-union or displacement: do not treat as a routine overuse injury.</p>"
         )
-    parts.append(glance_html(report))
-    parts.append(f"<p>{escape(region.summary)}</p>")
+        end = ""
+    parts.append(f"<p>{end}{escape(region.summary)}</p>")
+    if region.aliases:
+        parts.append(f'<p class="aka">Also called: {escape(", ".join(region.aliases))}</p>')
     if report.notes:
         rows = "".join(
             f"<li><b>{escape(note.label)}</b>: {escape(note.text)}</li>" for note in report.notes

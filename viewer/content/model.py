@@ -205,6 +205,11 @@ class Atlas(NamedTuple):
     sources: Mapping[str, Source] = MappingProxyType({})
     rules: Mapping[str, Rule] = MappingProxyType({})
 
+    def in_catalogue_order(self) -> list[Region]:
+        """Regions by body area (AREAS' order, hip to sole, then the back), as written."""
+        areas = {area: index for index, area in enumerate(AREAS)}
+        return sorted(self.regions.values(), key=lambda region: areas.get(region.area, len(areas)))
+
     def rules_at(self, region: str) -> list[Rule]:
         return [rule for rule in self.rules.values() if region in rule.regions]
 

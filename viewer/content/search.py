@@ -384,3 +384,27 @@ class SearchIndex:
             entry = self._entries[entry_index]
             hits.append(Hit(region, condition, round(score, 2), entry.field, entry.text))
         return hits
+
+
+@dataclass(frozen=True, slots=True)
+class HitGroup:
+    """One result row: a condition with the regions it matched at, best first
+    (or a region on its own, when the region itself matched)."""
+
+    condition: str  # "" for a region's own row
+    regions: tuple[str, ...]
+    best: Hit
+
+
+def group_hits(hits: Iterable[Hit], limit: int = 30) -> list[HitGroup]:
+    """Results grouped one row per condition, in the order of each group's best hit:
+    a symptom query reads as a short differential, not one row per site."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        key = hit.condition or f"region:{hit.region}"
+        groups.setdefault(key, []).append(hit)
+    rows = [
+        HitGroup(found[0].condition, tuple(dict.fromkeys(h.region for h in found)), found[0])
+        for found in groups.values()
+    ]
+    return rows[:limit]

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import gc
 import os
+import sqlite3
 import sys
+import tempfile
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QSize,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer.bundle import Bundle
+from viewer.locations import APP_NAME, notes_path
+from viewer.notes.store import NotesError, NotesStore
 from viewer.paths import icons_dir
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import AppSettings
 
 # The desktop entry's and AppStream's id (packaging/): desktops match windows to it.
 APP_ID = "io.github.anatomyviewer.AnatomyViewer"
@@ -28,31 +44,75 @@ def application_icon() -> QIcon:
     return icon
 
 
-def application() -> QApplication:
+def application(qt_args: Sequence[str] = ()) -> QApplication:
+    """The app, given Qt's own command-line options (-style fusion, -platform ...)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("anatomy-viewer")
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Lower-limb anatomy reference")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
     return app
 
 
-def run_window(bundle: Bundle, region: str = "", view: str = "", side: str = "") -> int:
-    app = application()
+def open_notes() -> tuple[NotesStore | None, str]:
+    """The notes store, and what the user should be told about it ("" if nothing)."""
+    try:
+        store = NotesStore.open(notes_path())
+    except (OSError, sqlite3.Error, NotesError) as error:
+        return None, f"Notes cannot be saved: {error}"
+    if store.set_aside is not None:
+        return store, (
+            f"The notes file could not be read; it was kept as {store.set_aside.name} "
+            "and a new one started."
+        )
+    return store, ""
+
+
+class _IndexBuilder(QObject):
+    """Builds the search index on a thread: a large one never blocks a frame."""
+
+    ready = Signal(object)
+
+    def start(self, window: MainWindow) -> None:
+        from viewer.content.search import SearchIndex
+
+        atlas = window.bundle.atlas
+        self.ready.connect(window.search.set_index)
+        thread = threading.Thread(
+            target=lambda: self.ready.emit(SearchIndex(atlas)), name="search-index", daemon=True
+        )
+        thread.start()
+
+
+def run_window(
+    bundle: Bundle,
+    region: str = "",
+    view: str = "",
+    side: str = "",
+    qt_args: Sequence[str] = (),
+) -> int:
+    app = application(qt_args)
     install_if_requested(app)
-    window = MainWindow(bundle)
-    window.open_at(region, view, side)
+    notes, notice = open_notes()
+    window = MainWindow(bundle, notes=notes)
+    window.restore(region, view, side)
     window.show()
     QTimer.singleShot(0, window.show_problems)
-    QTimer.singleShot(150, window.search.search_index)  # ready before the first keystroke
+    if notice:
+        window.statusBar().showMessage(notice, 15000)
+    builder = _IndexBuilder(window)
+    QTimer.singleShot(100, lambda: builder.start(window))  # ready before the first keystroke
     QTimer.singleShot(200, window.details.prebuild_all)
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).
     QTimer.singleShot(250, gc.freeze)
-    return app.exec()
+    code = app.exec()
+    if notes is not None:
+        notes.close()
+    return code
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -68,18 +128,26 @@ def screenshot(
     region: str = "",
     view: str = "",
     side: str | None = None,
+    qt_args: Sequence[str] = (),
 ) -> None:
-    """Render the window as a user would see it, headless if there is no display."""
+    """Render the window as a user would see it, headless if there is no display.
+
+    The user's settings and notes are neither read nor written: a screenshot
+    shows what was asked, at the size asked.
+    """
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
-    app = application()
-    window = MainWindow(bundle)
-    window.resize(size)
-    window.open_at(region, view, side or "")
-    window.show()
-    app.processEvents()
-    pixmap = window.grab()
-    window.close()
+    app = application(qt_args)
+    with tempfile.TemporaryDirectory() as scratch:
+        ini = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(bundle, AppSettings(ini))
+        window.resize(size)
+        window.lay_out()
+        window.open_at(region, view, side or "right")
+        window.show()
+        app.processEvents()
+        pixmap = window.grab()
+        window.close()
     if not pixmap.save(str(out), "PNG"):
         raise OSError(f"cannot write {out}")

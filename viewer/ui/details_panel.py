@@ -1,40 +1,39 @@
-"""The selected region's conditions, as escaped rich text that loads nothing.
+"""The selected region's page, as escaped rich text that loads nothing.
 
 Each region's document is built and laid out once, at the panel's width, and
-kept. QTextEdit.setDocument() still resets the page size and lays the visible
-text out again, but over a document laid out before that costs a fraction
-(bench/bench.py: first clicks 11-12 ms against 18-24 ms without). After
-start-up, idle time builds the rest, one region per event-loop turn.
+kept: setDocument() over a document laid out before costs a fraction of a
+fresh layout, which is most of a click. After start-up, idle time builds the
+rest, one region per event-loop turn. The text size (Ctrl++, Ctrl+-, Ctrl+0,
+Ctrl+wheel) changes the style sheet; the reader stays at the same place.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.content.model import Atlas
-from viewer.ui.details_style import STYLE
+from viewer.inert_text import InertDocument
 from viewer.ui.selection import Selection
+from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
+from viewer.ui.theme import style_sheet, theme_for
 
 EMPTY = (
     "<h1>Lower-limb reference</h1>"
     "<p>Click a region on the drawing, or choose one from the list, to read the "
-    "common conditions there: symptoms, exam signs, imaging, red flags, management "
-    "and sources.</p>"
-    '<p class="muted">Red dashed outlines mark high-risk stress-fracture sites.</p>'
+    "conditions there: at a glance first (what tells them apart, the red flags, the "
+    "first test), then each in full with its named tests, imaging step by step, "
+    "management and sources.</p>"
+    "<p>Type in the search field (Ctrl+F) for a name, a symptom or how the patient "
+    "put it: <i>hot swollen knee</i>, <i>heel pain in the morning</i>.</p>"
 )
-
-
-class SafeDocument(QTextDocument):
-    """A document that never reads an image, style sheet or anything else it names.
-
-    Every document the panel shows is one of these, so this is the one guard.
-    """
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        return None
+# Kept for tests and tools that look at the guard by its old name.
+SafeDocument = InertDocument
+NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 
 
 class DetailsPanel(QTextBrowser):
@@ -42,29 +41,42 @@ class DetailsPanel(QTextBrowser):
 
     region_link_activated = Signal(str)  # region id
     condition_link_activated = Signal(str)  # condition id
+    rule_link_activated = Signal(str)  # rule id
+    text_size_changed = Signal(float)
 
     def __init__(
-        self, atlas: Atlas, selection: Selection, side: Side, parent: QWidget | None = None
+        self,
+        atlas: Atlas,
+        selection: Selection,
+        side: Side,
+        notes_for: NotesFor | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._atlas = atlas
         self._side = side
+        self._notes_for = notes_for or (lambda _region: [])
         self._documents: dict[tuple[str, str], QTextDocument] = {}
         self._pending: list[str] = []
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
+        self._text_size = DEFAULT_TEXT_SIZE
+        self._style = ""
         self.region = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
         # A scroll bar that comes and goes would make Qt lay the text out a second time.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._restyle()
         self.setDocument(self._document(""))
 
         self._prebuild.timeout.connect(self._on_prebuild_tick)
         self.anchorClicked.connect(self._on_anchor_clicked)
         selection.region_selected.connect(self._on_region_selected)
         side.side_changed.connect(self._on_side_changed)
+
+    # -- documents ----------------------------------------------------------------------
 
     def prebuild_all(self) -> None:
         """Build and lay out every region's document during idle time."""
@@ -80,9 +92,12 @@ class DetailsPanel(QTextBrowser):
         key = (region, self._side.side if region else "")
         document = self._documents.get(key)
         if document is None:
-            document = SafeDocument(self)
+            document = InertDocument(self)
             document.setDocumentMargin(self.document().documentMargin())
-            document.setDefaultStyleSheet(STYLE)
+            document.setDefaultStyleSheet(self._style)
+            font = QFont(self.font())
+            font.setPointSizeF(self._text_size)  # the body's size: CSS on body does not reach it
+            document.setDefaultFont(font)
             document.setHtml(self._html(*key))
             document.setTextWidth(self.viewport().width())
             self._documents[key] = document
@@ -95,13 +110,90 @@ class DetailsPanel(QTextBrowser):
         from viewer.content.html import report_html
         from viewer.content.render import build_report
 
-        return report_html(build_report(self._atlas, region, side))
+        return report_html(build_report(self._atlas, region, side, self._notes_for(region)))
+
+    def refresh(self, region: str = "") -> None:
+        """Build a region's page (or every page) again: its notes or the style changed."""
+        if region:
+            for key in [key for key in self._documents if key[0] == region]:
+                del self._documents[key]
+        else:
+            self._documents.clear()
+        if not region or region == self.region:
+            self._show_keeping_place()
+
+    def _show_keeping_place(self) -> None:
+        """Show the current region's document with the same text at the top as before."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        self.setDocument(self._document(self.region))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(top, self.document().characterCount() - 1))
+        self.verticalScrollBar().setValue(
+            self.verticalScrollBar().value() + self.cursorRect(cursor).top()
+        )
 
     def _on_prebuild_tick(self) -> None:
         if not self._pending:
             self._prebuild.stop()
             return
         self._document(self._pending.pop()).size()  # size() lays it out now
+
+    def anchor_bottom(self, name: str) -> float:
+        """How far down the shown document an anchor is, in pixels (-1 if it is not there)."""
+        document = self.document()
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.isValid() and name in fragment.charFormat().anchorNames():
+                    return layout.blockBoundingRect(block).top()
+                iterator += 1
+            block = block.next()
+        return -1.0
+
+    # -- text size ------------------------------------------------------------------------
+
+    @property
+    def text_size(self) -> float:
+        return self._text_size
+
+    def set_text_size(self, size: float) -> None:
+        size = min(TEXT_SIZES, key=lambda known: abs(known - size))
+        if size == self._text_size:
+            return
+        self._text_size = size
+        self._restyle()
+        self.refresh()
+        self.text_size_changed.emit(size)
+
+    def step_text_size(self, steps: int) -> None:
+        index = TEXT_SIZES.index(self._text_size) if self._text_size in TEXT_SIZES else 3
+        self.set_text_size(TEXT_SIZES[min(max(index + steps, 0), len(TEXT_SIZES) - 1)])
+
+    def reset_text_size(self) -> None:
+        self.set_text_size(DEFAULT_TEXT_SIZE)
+
+    def _restyle(self) -> None:
+        self._style = style_sheet(theme_for(self.palette()), self._text_size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_documents"):
+            self._restyle()  # light to dark or back: every page in the new colours
+            self.refresh()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
+            if steps:
+                self.step_text_size(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- navigation -----------------------------------------------------------------------
 
     def _on_region_selected(self, region: str) -> None:
         self.region = region if region in self._atlas.regions else ""
@@ -137,3 +229,5 @@ class DetailsPanel(QTextBrowser):
             self.region_link_activated.emit(target)
         elif kind == "condition" and target in self._atlas.conditions:
             self.condition_link_activated.emit(target)
+        elif kind == "rule" and target in self._atlas.rules:
+            self.rule_link_activated.emit(target)

@@ -1,4 +1,11 @@
-"""The drawing of one view at a time, with hover and click on the real outlines."""
+"""The drawing of one view at a time: hover and click on the real outlines, zoom and pan.
+
+Zoom: Ctrl+wheel or a pinch zooms at the pointer; +, - and 0 (fit) and Z (the
+selected region) while the drawing has focus, and the View menu; a
+double-click zooms to the region clicked. Pan: drag, or the wheel, when
+zoomed in. Each view keeps its own zoom. The side marker and the medial and
+lateral words sit in margins around the drawing, so they never cover the art.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +25,11 @@ from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
+    QNativeGestureEvent,
     QPainter,
+    QPen,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
@@ -27,15 +37,17 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 from viewer.bundle import Bundle
 from viewer.diagram.svg_labels import split_drawing
 from viewer.diagram.views import view_edges, view_title
-from viewer.ui.diagram_overlay import paint_overlay
+from viewer.ui.diagram_margins import EDGE_MARGIN, TOP_MARGIN, EdgeWord, SideBadge
 from viewer.ui.drawing_item import DrawingItem, LabelItem
 from viewer.ui.region_item import RegionItem, painter_path
 from viewer.ui.selection import Selection
 from viewer.ui.side import Side
+from viewer.ui.theme import CANVAS, CANVAS_INK
 
-BACKGROUND = QColor("#fbfaf7")
-SAME_SPOT_PIXELS = 4
-TYPING_PAUSE_MS = 180  # a second click this close reaches the region beneath
+SAME_SPOT_PIXELS = 4  # a second click this close reaches the region beneath
+DRAG_PIXELS = 5  # a press that moves further than this pans instead
+TYPING_PAUSE_MS = 180
+MAX_ZOOM = 8.0
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
@@ -59,30 +71,47 @@ class _ViewScene:
 class DiagramView(QGraphicsView):
     region_hovered = Signal(str, list)  # region id ("" if none), ids of the regions beneath it
     view_changed = Signal(str)
+    zoom_changed = Signal(str, float)  # view, zoom (1 = the whole drawing)
 
     def __init__(
-        self, bundle: Bundle, selection: Selection, side: Side, parent: QWidget | None = None
+        self,
+        bundle: Bundle,
+        selection: Selection,
+        side: Side,
+        order: list[str] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._bundle = bundle
         self._selection = selection
         self._side = side
+        self._order = order or list(bundle.atlas.regions)
         self._scenes: dict[str, _ViewScene] = {}
         self._view = ""
         self._hovered: RegionItem | None = None
         self._matches: list[str] = []
         self._last_click: tuple[str, QPoint, str] | None = None
+        self._zoom: dict[str, float] = {}
+        self._centre: dict[str, QPointF] = {}
+        self._press: QPoint | None = None
+        self._panning = False
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
-        self.setBackgroundBrush(BACKGROUND)
+        self.setBackgroundBrush(QColor(CANVAS))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setViewportMargins(EDGE_MARGIN, TOP_MARGIN, EDGE_MARGIN, 0)
+        self.grabGesture(Qt.GestureType.PinchGesture)
         # Hover is tracked here, not per item: one place decides what is under the pointer.
         self.viewport().setMouseTracking(True)
         self.setAccessibleName("Anatomy drawing")
+        self.badge = SideBadge(self)
+        self.edges = (EdgeWord(self, -90), EdgeWord(self, 90))
 
         self._view_for_matches = QTimer(self)
         self._view_for_matches.setSingleShot(True)
@@ -91,6 +120,7 @@ class DiagramView(QGraphicsView):
         self._selection.region_selected.connect(self._on_region_selected)
         self._side.side_changed.connect(self._on_side_changed)
         self._view_for_matches.timeout.connect(self._on_typing_paused)
+        self._on_side_changed(self._side.side)
 
     # -- views -------------------------------------------------------------------------
 
@@ -108,10 +138,11 @@ class DiagramView(QGraphicsView):
         self._view = view
         self._last_click = None
         self.setScene(self._view_scene(view).scene)
-        self._fit()
+        self._apply_zoom()
         self._mark_selected(self._selection.region)
         self._mark_matches()
         self._describe()
+        self._place_margins()
         self.view_changed.emit(view)
 
     def _view_scene(self, view: str) -> _ViewScene:
@@ -133,10 +164,18 @@ class DiagramView(QGraphicsView):
         labels: list[LabelItem] = []
         if split.label_ids:
             whole = QSvgRenderer(QByteArray(svg), scene)
-            for element in split.label_ids:
-                if whole.elementExists(element):
-                    labels.append(LabelItem(whole, element, bounds))
-                    scene.addItem(labels[-1])
+            box = whole.viewBoxF()
+            sx = drawing.width / box.width() if box.width() else 1.0
+            sy = drawing.height / box.height() if box.height() else 1.0
+            for element, text in zip(split.label_ids, split.label_texts, strict=False):
+                if not text or not whole.elementExists(element):
+                    continue
+                where = whole.transformForElement(element).mapRect(whole.boundsOnElement(element))
+                anchor = QPointF(
+                    (where.center().x() - box.x()) * sx, (where.center().y() - box.y()) * sy
+                )
+                labels.append(LabelItem(text, anchor, drawing.width))
+                scene.addItem(labels[-1])
         built = _ViewScene(scene, art, labels)
         for z, region_id in enumerate(self._bundle.shapes[view], start=1):
             outline = drawing.outlines.get(region_id)
@@ -147,9 +186,10 @@ class DiagramView(QGraphicsView):
             item.setZValue(z)
             item.setParentItem(art)  # mirrored with the art
             built.items[region_id] = item
-        built.order = [region for region in atlas.regions if region in built.items]
+        built.order = [region for region in self._order if region in built.items]
+        built.order += [region for region in built.items if region not in built.order]
         built.mirror(self._side.mirrored)
-        margin = 0.05 * max(drawing.width, drawing.height)
+        margin = 0.03 * max(drawing.width, drawing.height)
         scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
         self._scenes[view] = built
         return built
@@ -167,6 +207,13 @@ class DiagramView(QGraphicsView):
     def item(self, region: str) -> RegionItem | None:
         current = self._current()
         return current.items.get(region) if current else None
+
+    def labels(self) -> list[LabelItem]:
+        current = self._current()
+        return list(current.labels) if current else []
+
+    def hovered_region(self) -> str:
+        return self._hovered.region if self._hovered is not None else ""
 
     def regions_at(self, pos: QPoint) -> list[RegionItem]:
         """The regions under a viewport position, topmost first."""
@@ -268,7 +315,9 @@ class DiagramView(QGraphicsView):
         for built in self._scenes.values():
             built.mirror(side == "left")
         self._last_click = None
+        self.badge.set_side(side)
         self._describe()
+        self._place_margins()
         self.viewport().update()
 
     def _describe(self) -> None:
@@ -277,7 +326,7 @@ class DiagramView(QGraphicsView):
         selected = f" Selected: {region.name}." if region and self.item(region.id) else ""
         self.setAccessibleDescription(
             f"{view_title(self._view)}, {self._side.side} side.{selected}"
-            " Arrow keys move between regions."
+            " Arrow keys move between regions; plus and minus zoom."
         )
 
     def _set_hovered(self, item: RegionItem | None, beneath: list[str] | None = None) -> None:
@@ -291,7 +340,16 @@ class DiagramView(QGraphicsView):
         self.region_hovered.emit(item.region if item is not None else "", beneath or [])
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        stack = self.regions_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moved = pos - self._press
+            if self._panning or moved.manhattanLength() > DRAG_PIXELS:
+                self._panning = True
+                self._pan_by(QPointF(moved))
+                self._press = pos
+                event.accept()
+                return
+        stack = self.regions_at(pos)
         self._set_hovered(stack[0] if stack else None, [item.region for item in stack[1:]])
         super().mouseMoveEvent(event)
 
@@ -303,6 +361,7 @@ class DiagramView(QGraphicsView):
         # A second click on the same spot reaches the region beneath (a tendon over a bone).
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.position().toPoint()
+            self._press, self._panning = pos, False
             stack = [item.region for item in self.regions_at(pos)]
             if stack:
                 region = stack[0]
@@ -322,14 +381,132 @@ class DiagramView(QGraphicsView):
         if self.focusPolicy() != Qt.FocusPolicy.NoFocus:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press, self._panning = None, False
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.region_at(
+            event.position().toPoint()
+        ):
+            self.zoom_to_selected()
+        event.accept()
+
+    # -- zoom and pan -----------------------------------------------------------------------
+
+    def zoom(self, view: str = "") -> float:
+        return self._zoom.get(view or self._view, 1.0)
+
+    def set_zoom(self, view: str, zoom: float) -> None:
+        """A view's zoom as it was left (from the settings); its centre is the drawing's."""
+        self._zoom[view] = min(max(zoom, 1.0), MAX_ZOOM)
+        if view == self._view:
+            self._apply_zoom()
+
+    def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        """Zoom by factor, keeping the drawing under `at` (viewport pixels) where it is."""
+        if not self._view:
+            return
+        anchor = at if at is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(anchor.toPoint())
+        self._zoom[self._view] = min(max(self.zoom() * factor, 1.0), MAX_ZOOM)
+        self._apply_zoom()
+        after = self.mapToScene(anchor.toPoint())
+        self._centre[self._view] = self._centre_now() + (before - after)
+        self._apply_zoom()
+        self.zoom_changed.emit(self._view, self.zoom())
+
+    def zoom_fit(self) -> None:
+        if self._view:
+            self._zoom[self._view] = 1.0
+            self._centre.pop(self._view, None)
+            self._apply_zoom()
+            self.zoom_changed.emit(self._view, 1.0)
+
+    def zoom_to_selected(self) -> None:
+        """Zoom so the selected region fills about a third of the drawing's pane."""
+        item = self.item(self._selection.region)
+        if item is None:
+            return
+        box = item.mapToScene(item.shape().boundingRect()).boundingRect()
+        self._zoom[self._view] = 1.0
+        self._apply_zoom()
+        fit = self.transform().m11() or 1.0
+        span = max(box.width(), box.height()) * 3.0
+        pane = min(self.viewport().width(), self.viewport().height())
+        self._zoom[self._view] = min(max(pane / (fit * max(span, 1e-6)), 1.0), MAX_ZOOM)
+        self._centre[self._view] = box.center()
+        self._apply_zoom()
+        self.zoom_changed.emit(self._view, self.zoom())
+
+    def _centre_now(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    def _apply_zoom(self) -> None:
+        scene = self.scene()
+        if scene is None:
+            return
+        self.resetTransform()
+        self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        zoom = self.zoom()
+        if zoom > 1.0:
+            self.scale(zoom, zoom)
+            self.centerOn(self._centre.get(self._view, scene.sceneRect().center()))
+        else:
+            self.centerOn(scene.sceneRect().center())
+        self.viewport().update()
+
+    def _pan_by(self, pixels: QPointF) -> None:
+        if self.zoom() <= 1.0:
+            return
+        scale = self.transform().m11() or 1.0
+        self._centre[self._view] = self._centre_now() - pixels / scale
+        self._apply_zoom()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if delta.y():
+                self.zoom_by(1.2 ** (delta.y() / 120), event.position())
+        elif self.zoom() > 1.0:
+            step = QPointF(delta.x(), delta.y()) / 2
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                step = QPointF(step.y(), 0)
+            self._pan_by(step)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:  # a trackpad pinch (macOS, Wayland)
+            assert isinstance(event, QNativeGestureEvent)
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position())
+                return True
+        return super().viewportEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture:  # a pinch on a touch screen
+            from PySide6.QtWidgets import QGestureEvent, QPinchGesture
+
+            assert isinstance(event, QGestureEvent)
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), QPointF(centre))
+                return True
+        return super().event(event)
+
     # -- keyboard -------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self._current()
         key = event.key()
         moves = NEXT_KEYS + PREVIOUS_KEYS + (Qt.Key.Key_Home, Qt.Key.Key_End)
-        if current is None or not current.order or key not in moves or event.modifiers() & (
-            Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+        if (
+            current is None
+            or not current.order
+            or key not in moves
+            or event.modifiers()
+            & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
         ):
             super().keyPressEvent(event)
             return
@@ -358,22 +535,25 @@ class DiagramView(QGraphicsView):
     # -- painting and sizing --------------------------------------------------------------
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        drawing = self._bundle.geometry.get(self._view)
-        if drawing is None:
+        if not self.hasFocus():
             return
-        art = self.mapFromScene(QRectF(0, 0, drawing.width, drawing.height)).boundingRect()
         painter.save()
-        painter.resetTransform()  # the overlay is in viewport pixels, never mirrored
-        viewport = self.viewport().rect()
-        side, edges = self._side.side, self.edge_words()
-        paint_overlay(painter, viewport, art, side, edges, self.hasFocus())
+        painter.resetTransform()  # the focus frame is in viewport pixels, never mirrored
+        painter.setPen(QPen(QColor(CANVAS_INK["focus"]), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         painter.restore()
 
-    def _fit(self) -> None:
-        scene = self.scene()
-        if scene is not None:
-            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    def _place_margins(self) -> None:
+        frame = self.viewport().geometry()
+        self.badge.move(frame.left(), 2)
+        left, right = self.edge_words()
+        self.edges[0].place(left, QRect(0, frame.top(), EDGE_MARGIN, frame.height()))
+        self.edges[1].place(
+            right, QRect(frame.right() + 1, frame.top(), EDGE_MARGIN, frame.height())
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self._apply_zoom()
+        self._place_margins()

@@ -1,16 +1,22 @@
-"""The drawing's art as the backdrop, and its text labels drawn unmirrored.
+"""The drawing's art as the backdrop, and its labels drawn by the app.
 
-The art is the illustrator's, untouched, except that the labels group is
-drawn apart (viewer/diagram/svg_labels.py): the left limb is the right one
-mirrored, and mirrored words cannot be read.
+The art is the illustrator's, untouched, except that the app leaves out the
+labels and the hit areas (viewer/diagram/svg_labels.py). The left limb is the
+right one mirrored, and mirrored words cannot be read; the drawing may also be
+zoomed. So each label is drawn here as plain text, unmirrored, at a fixed
+screen size (never under 11 px), at its place on either side.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+LABEL_PX = 12  # the labels' font size on screen, at any zoom
+LABEL_INK = QColor("#2b3440")
+LABEL_HALO = QColor(251, 250, 247, 215)
 
 
 class DrawingItem(QGraphicsItem):
@@ -40,35 +46,43 @@ class DrawingItem(QGraphicsItem):
 
 
 class LabelItem(QGraphicsItem):
-    """One <text> label of the drawing, placed where it belongs on either side."""
+    """One label: plain text centred on its place in the drawing, the same size at any zoom."""
 
-    def __init__(self, renderer: QSvgRenderer, element: str, drawing: QRectF) -> None:
+    def __init__(self, text: str, anchor: QPointF, drawing_width: float) -> None:
         super().__init__()
-        self._renderer = renderer
-        self._element = element
-        self._drawing_width = drawing.width()
-        box = renderer.viewBoxF()
-        bounds = renderer.transformForElement(element).mapRect(renderer.boundsOnElement(element))
-        scale_x = drawing.width() / box.width() if box.width() else 1.0
-        scale_y = drawing.height() / box.height() if box.height() else 1.0
-        self._rect = QRectF(
-            (bounds.x() - box.x()) * scale_x,
-            (bounds.y() - box.y()) * scale_y,
-            bounds.width() * scale_x,
-            bounds.height() * scale_y,
-        )
+        self.text = text
+        self._anchor = anchor
+        self._drawing_width = drawing_width
+        self._font = QFont()
+        self._font.setPixelSize(LABEL_PX)
+        self._font.setBold(True)
+        metrics = QFontMetricsF(self._font)
+        width = metrics.horizontalAdvance(text) + 6
+        height = metrics.height() + 2
+        self._rect = QRectF(-width / 2, -height / 2, width, height)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10_000)  # over the regions' highlights, like the art's own labels
         self.place(mirrored=False)
 
+    @property
+    def pixel_size(self) -> int:
+        return self._font.pixelSize()
+
     def place(self, mirrored: bool) -> None:
-        x = self._drawing_width - self._rect.right() if mirrored else self._rect.left()
-        self.setPos(x, self._rect.top())
+        x = self._drawing_width - self._anchor.x() if mirrored else self._anchor.x()
+        self.setPos(x, self._anchor.y())
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._rect.width(), self._rect.height())
+        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        self._renderer.render(painter, self._element, self.boundingRect())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(LABEL_HALO)
+        painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setFont(self._font)
+        painter.setPen(QPen(LABEL_INK))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)

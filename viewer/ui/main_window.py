@@ -1,21 +1,24 @@
-"""The main window: search and region list, drawing with view tabs, and details."""
+"""The main window: search and region list, the drawing with its views, the details.
+
+It assembles the widgets, owns the menus' actions (viewer/ui/actions.py),
+remembers where the reader was (viewer/ui/settings.py) and navigates. What the
+File, Edit and Help commands do lives in viewer/ui/commands.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,109 +27,133 @@ from PySide6.QtWidgets import (
 from viewer.bundle import Bundle
 from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
+from viewer.notes.store import NotesStore
+from viewer.ui.actions import Actions
+from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
 from viewer.ui.history import History
+from viewer.ui.notes_panel import NotesPanel
 from viewer.ui.problems_dialog import ProblemsDialog
 from viewer.ui.region_list import RegionList
+from viewer.ui.rule_panel import RulePanel
 from viewer.ui.search_panel import SearchPanel
 from viewer.ui.selection import Selection
+from viewer.ui.settings import AppSettings
 from viewer.ui.side import Side
 from viewer.ui.view_tabs import ViewTabs
 
-HOVER_HINT = "Point at a region to see its name; click to read about it."
+TITLE = "Lower-limb anatomy reference"
+HOVER_HINT = "Point at a region to see its name; click it to read about it."
 LEGEND = (
-    '<span style="color:#c81e1e">- - -</span> high-risk stress-fracture site'
-    ' &nbsp; <span style="color:#1f77d0">■</span> selected'
-    ' &nbsp; <span style="color:#d6a100">■</span> search match'
-    " &nbsp; click the same spot again for the region beneath"
+    "Outlined in orange: under the pointer · filled blue: selected · hatched purple: "
+    "search match · red dashes: high-risk stress-fracture site (when pointed at or "
+    "selected) · ● on a tab: that view shows the selected region"
 )
+MIN_SIZE = (1100, 640)
+TOOLS_FOLDED = 34  # the rules-and-notes pane, folded to its tabs
+TOOLS_OPEN = 260  # every layout works down to 1280x720 with room for a title bar
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, bundle: Bundle) -> None:
+    def __init__(
+        self,
+        bundle: Bundle,
+        settings: AppSettings | None = None,
+        notes: NotesStore | None = None,
+    ) -> None:
         super().__init__()
         self.bundle = bundle
+        self.settings = settings or AppSettings()
+        self.notes = notes
         self.selection = Selection(self)
         self.side = Side(self)
         self.history = History(self)
         self._navigating = False
-        self.setWindowTitle("Lower-limb anatomy reference")
-        self.resize(1400, 900)
+        self.setWindowTitle(TITLE)
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(*MIN_SIZE)
 
         self.region_list = RegionList(bundle, self.selection)
-        self.search = SearchPanel(bundle.atlas, self.region_list)
-        self.diagram = DiagramView(bundle, self.selection, self.side)
-        self.details = DetailsPanel(bundle.atlas, self.selection, self.side)
+        self.search = SearchPanel(bundle.atlas, self.region_list, self._notes_matching)
+        self.diagram = DiagramView(bundle, self.selection, self.side, self.region_list.order())
+        self.details = DetailsPanel(bundle.atlas, self.selection, self.side, self._notes_for)
+        self.rules = RulePanel(bundle.atlas)
+        self.notes_panel = NotesPanel(bundle.atlas, notes)
+        self.tools = QTabWidget()
+        self.tools.setObjectName("tools")
+        self.tools.setDocumentMode(True)
+        self.tools.tabBarClicked.connect(lambda _index: self.open_tools())
+        self.tools.setMinimumHeight(TOOLS_FOLDED)  # may fold to its tabs
+        self.tools.addTab(self.rules, "Decision rule")
+        self.tools.addTab(self.notes_panel, "Your notes")
         self.view_tabs = ViewTabs(self.diagram.views())
-        self.back_button = self._tool_button(
-            QStyle.StandardPixmap.SP_ArrowBack, "Back (Alt+Left)", "backButton"
-        )
-        self.forward_button = self._tool_button(
-            QStyle.StandardPixmap.SP_ArrowForward, "Forward (Alt+Right)", "forwardButton"
-        )
+        self.menu_actions = Actions(self, self.diagram.views())
+        self.commands = Commands(self)
+        self.back_button = self._history_button(QStyle.StandardPixmap.SP_ArrowBack, "Back")
+        self.forward_button = self._history_button(QStyle.StandardPixmap.SP_ArrowForward, "Forward")
         self.side_buttons = QButtonGroup(self)
-        self.hover_label = QLabel(HOVER_HINT)
-        self.hover_label.setObjectName("hoverLabel")
-        self.hover_label.setTextFormat(Qt.TextFormat.RichText)
-        self.hover_label.setStyleSheet("font-size: 12pt; padding: 4px 6px;")
-        # A long name must never widen the pane: the drawing would jump under the pointer.
-        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hover_label.setMinimumWidth(0)
-        legend = QLabel(LEGEND)
-        legend.setWordWrap(True)
-        legend.setStyleSheet("color: #5a6570; padding: 2px 6px;")
-        self.setCentralWidget(self._layout(legend))
-        self._shortcuts()
+        self.hover_status = QLabel(HOVER_HINT)
+        self.hover_status.setObjectName("hoverStatus")
+        self.hover_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.hover_status, 1)
+        self.setCentralWidget(self._layout())
+        self.menu_actions.build_menus(self.menuBar())
+        for action in self.menu_actions.drawing_actions():
+            self.diagram.addAction(action)  # + - 0 Z act while the drawing has focus
+        self.addActions(
+            [a for a in self.menu_actions.all() if a not in self.menu_actions.drawing_actions()]
+        )
+        self._connect()
         self._update_history_buttons()
-
-        self.view_tabs.currentChanged.connect(self._on_tab_changed)
-        self.diagram.view_changed.connect(self._on_view_changed)
-        self.diagram.region_hovered.connect(self._on_region_hovered)
-        self.selection.region_selected.connect(self._on_region_selected)
-        self.side_buttons.idClicked.connect(self._on_side_clicked)
-        self.side.side_changed.connect(self._on_side_changed)
-        self.search.result_chosen.connect(self._on_result_chosen)
-        self.search.matches_changed.connect(self.diagram.set_matches)
-        self.details.region_link_activated.connect(self._on_region_link)
-        self.details.condition_link_activated.connect(self._on_condition_link)
-        self.history.changed.connect(self._update_history_buttons)
-        self.back_button.clicked.connect(self.go_back)
-        self.forward_button.clicked.connect(self.go_forward)
-        for widget in (self.diagram, self.details, self.region_list, self.search.results):
-            widget.viewport().installEventFilter(self)
-
         if self.diagram.views():
             self.diagram.show_view(self.diagram.views()[0])
+        self._on_side_changed(self.side.side)
 
     # -- building ---------------------------------------------------------------------------
 
-    def _tool_button(self, icon: QStyle.StandardPixmap, tip: str, name: str) -> QToolButton:
+    def _history_button(self, icon: QStyle.StandardPixmap, text: str) -> QToolButton:
         button = QToolButton()
         button.setIcon(self.style().standardIcon(icon))
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setObjectName(name)
-        button.setAutoRaise(True)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        keys = "Alt+Left" if text == "Back" else "Alt+Right"
+        button.setToolTip(f"{text} ({keys})")
+        button.setAccessibleName(text)
+        button.setObjectName(f"{text.lower()}Button")
         return button
 
-    def _layout(self, legend: QLabel) -> QSplitter:
-        # Tabs get the whole width; history, hover name and side share the row below.
-        bar = QHBoxLayout()
-        bar.setContentsMargins(2, 0, 6, 0)
-        bar.addWidget(self.back_button)
-        bar.addWidget(self.forward_button)
-        bar.addWidget(self.hover_label, 1)
+    def _side_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        label = QLabel("Side:")
+        label.setContentsMargins(0, 0, 6, 0)
+        row.addWidget(label)
         for index, side in enumerate(SIDES):
             button = QToolButton()
-            button.setText(side.capitalize())
+            button.setText(side.upper())
             button.setCheckable(True)
-            button.setChecked(side == self.side.side)
             button.setObjectName(f"{side}SideButton")
             button.setToolTip(f"Show the {side} limb (Alt+{side[0].upper()})")
             button.setAccessibleName(f"Show the {side} limb")
+            button.setMinimumWidth(64)
             self.side_buttons.addButton(button, index)
-            bar.addWidget(button)
+            row.addWidget(button)
+        return row
+
+    def _layout(self) -> QSplitter:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 6, 2)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.forward_button)
+        bar.addStretch(1)
+        bar.addLayout(self._side_row())
+
+        legend = QLabel(LEGEND)
+        legend.setObjectName("legend")
+        legend.setTextFormat(Qt.TextFormat.PlainText)
+        legend.setWordWrap(True)
+        legend.setContentsMargins(6, 2, 6, 2)
 
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -137,46 +164,142 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.diagram, 1)
         layout.addWidget(legend)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.search)
-        splitter.addWidget(centre)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 4)
-        splitter.setSizes([240, 600, 560])
-        splitter.setChildrenCollapsible(False)
+        self.reading = QSplitter(Qt.Orientation.Vertical)
+        self.reading.setObjectName("readingSplitter")
+        self.reading.addWidget(self.details)
+        self.reading.addWidget(self.tools)
+        self.reading.setStretchFactor(0, 4)
+        self.reading.setStretchFactor(1, 1)
+        self.reading.setChildrenCollapsible(True)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.search)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.reading)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setChildrenCollapsible(False)
 
         # Tab goes search -> list or results -> drawing -> details: reading order.
         QWidget.setTabOrder(self.search.field, self.region_list)
         QWidget.setTabOrder(self.region_list, self.search.results)
         QWidget.setTabOrder(self.search.results, self.diagram)
         QWidget.setTabOrder(self.diagram, self.details)
-        return splitter
+        return self.splitter
 
-    def _shortcuts(self) -> None:
-        bindings: list[tuple[QKeySequence, Callable[[], None]]] = [
-            (QKeySequence(QKeySequence.StandardKey.Find), self.search.focus_search),
-            (QKeySequence("Alt+Left"), self.go_back),
-            (QKeySequence("Alt+Right"), self.go_forward),
-            (QKeySequence(QKeySequence.StandardKey.Back), self.go_back),
-            (QKeySequence(QKeySequence.StandardKey.Forward), self.go_forward),
-        ]
-        for index in range(len(self.diagram.views())):
-            bindings.append((QKeySequence(f"Ctrl+{index + 1}"), partial(self._show_tab, index)))
-        for side in SIDES:
-            bindings.append(
-                (QKeySequence(f"Alt+{side[0].upper()}"), partial(self.side.set_side, side))
-            )
-        seen: set[str] = set()
-        for sequence, slot in bindings:
-            if sequence.isEmpty() or sequence.toString() in seen:
-                continue
-            seen.add(sequence.toString())
-            QShortcut(sequence, self).activated.connect(slot)
+    def _connect(self) -> None:
+        a = self.menu_actions
+        self.view_tabs.currentChanged.connect(self._on_tab_changed)
+        self.diagram.view_changed.connect(self._on_view_changed)
+        self.diagram.region_hovered.connect(self._on_region_hovered)
+        self.selection.region_selected.connect(self._on_region_selected)
+        self.side_buttons.idClicked.connect(self._on_side_clicked)
+        self.side.side_changed.connect(self._on_side_changed)
+        self.search.result_chosen.connect(self._on_result_chosen)
+        self.search.matches_changed.connect(self.diagram.set_matches)
+        self.details.region_link_activated.connect(self._on_region_link)
+        self.details.condition_link_activated.connect(self._on_condition_link)
+        self.details.rule_link_activated.connect(self._on_rule_link)
+        self.details.text_size_changed.connect(self.settings.save_text_size)
+        self.notes_panel.saved.connect(self._on_note_saved)
+        self.history.changed.connect(self._update_history_buttons)
+        self.back_button.clicked.connect(self.go_back)
+        self.forward_button.clicked.connect(self.go_forward)
+        self.diagram.zoom_changed.connect(self.settings.save_zoom)
+        for view, action in a.views.items():
+            action.triggered.connect(partial(self.diagram.show_view, view))
+        a.side_right.triggered.connect(partial(self.side.set_side, "right"))
+        a.side_left.triggered.connect(partial(self.side.set_side, "left"))
+        a.zoom_in.triggered.connect(partial(self.diagram.zoom_by, 1.25))
+        a.zoom_out.triggered.connect(partial(self.diagram.zoom_by, 0.8))
+        a.zoom_fit.triggered.connect(self.diagram.zoom_fit)
+        a.zoom_selected.triggered.connect(self.diagram.zoom_to_selected)
+        a.text_larger.triggered.connect(partial(self.details.step_text_size, 1))
+        a.text_smaller.triggered.connect(partial(self.details.step_text_size, -1))
+        a.text_reset.triggered.connect(self.details.reset_text_size)
+        a.back.triggered.connect(self.go_back)
+        a.forward.triggered.connect(self.go_forward)
+        a.find.triggered.connect(self.search.focus_search)
+        a.quit.triggered.connect(self._on_quit)
+        a.close_window.triggered.connect(self.close)
+        self.commands.wire(a)
+        for widget in (self.diagram, self.details, self.region_list, self.search.results):
+            widget.viewport().installEventFilter(self)
 
-    def _show_tab(self, index: int) -> None:
-        self.view_tabs.setCurrentIndex(index)
+    # -- settings ---------------------------------------------------------------------------
+
+    def restore(self, region: str = "", view: str = "", side: str = "") -> None:
+        """Put the window back as the reader left it; what the command line asks wins."""
+        s = self.settings
+        geometry = s.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.size_to_screen()
+        state = s.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for splitter, name in ((self.splitter, "main"), (self.reading, "reading")):
+            saved = s.splitter(name)
+            if saved is None or not splitter.restoreState(saved):
+                self._default_split(splitter)
+        self.details.set_text_size(s.text_size())
+        for name in self.diagram.views():
+            self.diagram.set_zoom(name, s.zoom(name))
+        self.open_at(
+            region or (s.region() if s.region() in self.bundle.atlas.regions else ""),
+            view or (s.view() if s.view() in self.bundle.drawings else ""),
+            side or s.side(),
+        )
+
+    def lay_out(self) -> None:
+        """The panes' usual proportions for the window's present size."""
+        self._default_split(self.splitter)
+        self._default_split(self.reading)
+
+    def size_to_screen(self) -> None:
+        """First start: 90% of the screen's free area, centred; never larger than it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        free = screen.availableGeometry()
+        width = max(min(int(free.width() * 0.9), 1600), min(MIN_SIZE[0], free.width()))
+        height = max(min(int(free.height() * 0.9), 1000), min(MIN_SIZE[1], free.height()))
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(frame.topLeft())
+
+    def _default_split(self, splitter: QSplitter) -> None:
+        if splitter is self.splitter:
+            width = max(self.width(), 800)
+            left = 250 if width >= 1300 else 220
+            rest = width - left
+            splitter.setSizes([left, int(rest * 0.45), int(rest * 0.55)])
+        else:
+            # The reading first: the rules and notes open when their tab is clicked.
+            height = max(self.height(), 500)
+            splitter.setSizes([height - TOOLS_FOLDED, TOOLS_FOLDED])
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.save_window(self.saveGeometry(), self.saveState())
+        s.save_splitter("main", self.splitter.saveState())
+        s.save_splitter("reading", self.reading.saveState())
+        s.save_place(self.side.side, self.diagram.current_view, self.selection.region)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.save_now()
+        self.save_settings()
+        super().closeEvent(event)
+
+    def _on_quit(self) -> None:
+        self.close()
+        app = QGuiApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app.quit)
 
     # -- opening and navigating ---------------------------------------------------------------
 
@@ -198,6 +321,7 @@ class MainWindow(QMainWindow):
         self.selection.select(region)
         if condition and self.details.show_condition(condition):
             self.history.visit(region, condition)
+            self.notes_panel.show_region(region, condition)
 
     def go_back(self) -> None:
         self._revisit(self.history.back())
@@ -219,6 +343,11 @@ class MainWindow(QMainWindow):
         finally:
             self._navigating = False
 
+    def current_condition(self) -> str:
+        """The condition the reader came to, if they came to one."""
+        place = self.history.current
+        return place[1] if place and place[0] == self.selection.region else ""
+
     def best_region_for(self, condition: str) -> str:
         """Where to read about a condition: here if it is here, else where it is commonest."""
         atlas = self.bundle.atlas
@@ -229,11 +358,32 @@ class MainWindow(QMainWindow):
         view = self.diagram.current_view
         places = [
             (rank.get(link.frequency, 9), view not in region.views, order, region.id)
-            for order, region in enumerate(atlas.regions.values())
+            for order, region in enumerate(atlas.in_catalogue_order())
             for link in region.conditions
             if link.condition == condition
         ]
         return min(places)[3] if places else ""
+
+    # -- notes ------------------------------------------------------------------------------
+
+    def _notes_for(self, region: str) -> list[tuple[str, str]]:
+        if self.notes is None:
+            return []
+        return [(note.condition, note.text) for note in self.notes.for_region(region)]
+
+    def _notes_matching(self) -> list[tuple[str, str, str]]:
+        if self.notes is None:
+            return []
+        atlas = self.bundle.atlas
+        return [
+            (note.region, note.condition, note.text)
+            for note in self.notes.all()
+            if note.region in atlas.regions
+        ]
+
+    def _on_note_saved(self, region: str, _condition: str) -> None:
+        self.details.refresh(region)
+        self.search.notes_changed()
 
     # -- handlers -------------------------------------------------------------------------------
 
@@ -242,31 +392,30 @@ class MainWindow(QMainWindow):
 
     def _on_view_changed(self, view: str) -> None:
         self.view_tabs.show_view(view)
+        action = self.menu_actions.views.get(view)
+        if action is not None:
+            action.setChecked(True)
 
     def _on_region_hovered(self, region: str, beneath: list[str]) -> None:
         regions = self.bundle.atlas.regions
         record = regions.get(region)
         if record is None:
-            self.hover_label.setText(HOVER_HINT)
+            self.hover_status.setText(HOVER_HINT)
             return
-        risk = "  ⚠ high-risk site" if record.high_risk else ""
-        text = f"<b>{escape(record.name)}</b>{escape(risk)}"
+        text = record.name + ("  ⚠ high-risk stress-fracture site" if record.high_risk else "")
         names = [regions[r].name for r in beneath if r in regions]
         if names:
-            text += (
-                f'<span style="color:#5a6570"> — beneath: {escape(", ".join(names))}'
-                " (click again)</span>"
-            )
-        self.hover_label.setText(text)
+            text += f"  (beneath: {', '.join(names)}: click again to reach it)"
+        self.hover_status.setText(text)
 
     def _on_region_selected(self, region: str) -> None:
         record = self.bundle.atlas.regions.get(region)
-        self.setWindowTitle(
-            f"{record.name} — Lower-limb anatomy reference"
-            if record
-            else "Lower-limb anatomy reference"
-        )
+        self.setWindowTitle(f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE)
         self.view_tabs.mark_views(set(self.bundle.views_of(region)))
+        self.rules.show_region(region)
+        self.notes_panel.show_region(region)
+        if record is not None and self.diagram.hovered_region() == region:
+            self._on_region_hovered(region, [])  # the status follows a second click
         if not self._navigating:
             self.history.visit(region)
 
@@ -277,6 +426,10 @@ class MainWindow(QMainWindow):
         button = self.side_buttons.button(SIDES.index(side))
         if button is not None and not button.isChecked():
             button.setChecked(True)
+        (
+            self.menu_actions.side_left if side == "left" else self.menu_actions.side_right
+        ).setChecked(True)
+        self._on_region_selected(self.selection.region) if self.selection.region else None
 
     def _on_result_chosen(self, region: str, condition: str) -> None:
         self.go_to(region, condition)
@@ -289,9 +442,23 @@ class MainWindow(QMainWindow):
         if region:
             self.go_to(region, condition)
 
+    def _on_rule_link(self, _rule: str) -> None:
+        self.tools.setCurrentWidget(self.rules)
+        self.open_tools()
+
+    def open_tools(self) -> None:
+        """Unfold the rules-and-notes pane if it is folded to its tabs."""
+        sizes = self.reading.sizes()
+        if len(sizes) == 2 and sizes[1] < TOOLS_OPEN - 40:
+            total = sum(sizes)
+            self.reading.setSizes([max(total - TOOLS_OPEN, 200), TOOLS_OPEN])
+
     def _update_history_buttons(self) -> None:
-        self.back_button.setEnabled(self.history.can_go_back())
-        self.forward_button.setEnabled(self.history.can_go_forward())
+        back, forward = self.history.can_go_back(), self.history.can_go_forward()
+        self.back_button.setEnabled(back)
+        self.forward_button.setEnabled(forward)
+        self.menu_actions.back.setEnabled(back)
+        self.menu_actions.forward.setEnabled(forward)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The mouse's back and forward buttons, wherever the pointer is in the window.

@@ -1,4 +1,5 @@
-"""Every region by name, grouped by drawing; selecting here selects everywhere."""
+"""Every region by name, grouped by body area in catalogue order; selecting here
+selects everywhere."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from viewer.bundle import Bundle
-from viewer.diagram.views import view_title
+from viewer.content.model import AREAS
 from viewer.ui.selection import Selection
 
 REGION_ROLE = Qt.ItemDataRole.UserRole
@@ -29,30 +30,30 @@ class RegionList(QTreeWidget):
         self._selection.region_selected.connect(self._on_region_selected)
 
     def _fill(self, bundle: Bundle) -> None:
-        placed: set[str] = set()
-        groups = list(bundle.drawings)
-        groups += [v for r in bundle.atlas.regions.values() for v in r.views if v not in groups]
-        for view in groups:
-            regions = [r for r in bundle.atlas.regions_in_view(view) if r.id not in placed]
-            if not regions:
-                continue
-            header = QTreeWidgetItem(self, [view_title(view)])
-            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = header.font(0)
-            font.setBold(True)
-            header.setFont(0, font)
-            for region in regions:
-                label = region.name + ("  ⚠" if region.high_risk else "")
-                row = QTreeWidgetItem(header, [label])
-                row.setData(0, REGION_ROLE, region.id)
-                tip = "High-risk stress-fracture site" if region.high_risk else region.name
-                row.setToolTip(0, tip)
-                self._rows[region.id] = row
-                placed.add(region.id)
+        headers: dict[str, QTreeWidgetItem] = {}
+        for region in bundle.atlas.in_catalogue_order():
+            header = headers.get(region.area)
+            if header is None:
+                header = QTreeWidgetItem(self, [AREAS.get(region.area, region.area)])
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = header.font(0)
+                font.setBold(True)
+                header.setFont(0, font)
+                headers[region.area] = header
+            label = region.name + ("  ⚠" if region.high_risk else "")
+            row = QTreeWidgetItem(header, [label])
+            row.setData(0, REGION_ROLE, region.id)
+            if region.high_risk:
+                row.setToolTip(0, "⚠ a high-risk stress-fracture site")
+            self._rows[region.id] = row
         self.expandAll()
 
     def row(self, region: str) -> QTreeWidgetItem | None:
         return self._rows.get(region)
+
+    def order(self) -> list[str]:
+        """Region ids as the list shows them: the keyboard's order on the drawing too."""
+        return list(self._rows)
 
     def _on_current_item_changed(
         self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None

@@ -1,18 +1,23 @@
-"""The search field and its ranked results, over the region list.
+"""The search field and its results, grouped one row per condition, over the region list.
 
-Typing shows ranked results in place of the region list; the arrow keys move
-through them from the field, Enter opens the highlighted (or first) one, and
-Escape clears the search and brings the region list back.
+Typing shows the results in place of the region list: each row is a condition
+with the regions it was found at (the best one lit on the drawing) and what
+matched, wrapped in full. Your own notes are searched too. The arrow keys
+move through the rows from the field, Enter opens the highlighted (or first)
+one, and Escape clears the search and brings the region list back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -24,42 +29,64 @@ from viewer.content.model import Atlas
 
 if TYPE_CHECKING:
     # Imported when first used (rapidfuzz and the index cost ~50 ms of start-up).
-    from viewer.content.search import Hit, SearchIndex
+    from viewer.content.search import Hit, HitGroup, SearchIndex
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole
-MAX_RESULTS = 50
+MAX_RESULTS = 60  # hits before grouping
+MAX_ROWS = 25
+MAX_REGIONS_SHOWN = 4
 FIELD_NAMES = {
     "region": "region",
     "region alias": "also called",
     "condition": "condition",
     "condition alias": "also called",
+    "named test": "named test",
+    "presentation": "presentation",
+    "key feature": "tells it apart",
     "site note": "at this site",
     "symptom": "symptom",
     "sign": "exam sign",
     "imaging": "imaging",
+    "red flag": "red flag",
     "summary": "summary",
+    "your note": "your note",
 }
+NotesSource = Callable[[], list[tuple[str, str, str]]]  # [(region, condition, text)]
 
 
 class SearchPanel(QWidget):
     result_chosen = Signal(str, str)  # region id, condition id ("" for the region itself)
-    matches_changed = Signal(list)  # region ids of the results, best first; [] when cleared
+    matches_changed = Signal(list)  # region ids lit on the drawing, best first; [] when cleared
 
-    def __init__(self, atlas: Atlas, region_list: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        region_list: QWidget,
+        notes: NotesSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._atlas = atlas
+        self._notes = notes or (lambda: [])
+        self._note_texts: list[tuple[str, str, str]] | None = None
         self._index: SearchIndex | None = None
         self.hits: list[Hit] = []
+        self.groups: list[HitGroup] = []
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search: kneecap, Jones fracture, night pain…  (Ctrl+F)")
+        self.field.setPlaceholderText("Search: kneecap, hot swollen knee, night pain…  (Ctrl+F)")
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search regions, conditions and symptoms")
+        self.field.setAccessibleName("Search regions, conditions, symptoms and your notes")
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
-        self.results.setUniformItemSizes(True)
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setSpacing(2)
         self._stack = QStackedWidget()
         self._stack.addWidget(region_list)
         self._stack.addWidget(self.results)
@@ -82,34 +109,77 @@ class SearchPanel(QWidget):
             self._index = SearchIndex(self._atlas)
         return self._index
 
+    def set_index(self, index: SearchIndex) -> None:
+        """An index built elsewhere (off the event loop) is ready."""
+        self._index = index
+        if self.field.text().strip():
+            self._on_text_changed(self.field.text())
+
+    @property
+    def index_ready(self) -> bool:
+        return self._index is not None
+
+    def notes_changed(self) -> None:
+        self._note_texts = None
+        if self.field.text().strip():
+            self._on_text_changed(self.field.text())
+
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    # -- results ----------------------------------------------------------------------------
+
+    def _note_hits(self, text: str) -> list[Hit]:
+        from viewer.content.search import Hit, normalise, words
+
+        if self._note_texts is None:
+            self._note_texts = [(r, c, normalise(t)) for r, c, t in self._notes()]
+        wanted = words(text)
+        if not wanted:
+            return []
+        raw = {(r, c): t for r, c, t in self._notes()} if self._note_texts else {}
+        return [
+            Hit(region, condition, 90.0, "your note", raw.get((region, condition), ""))
+            for region, condition, body in self._note_texts
+            if all(word in body for word in wanted)
+        ]
+
     def _on_text_changed(self, text: str) -> None:
-        self.hits = self.search_index().search(text, MAX_RESULTS) if text.strip() else []
+        from viewer.content.search import group_hits
+
+        query = text.strip()
+        self.hits = self.search_index().search(text, MAX_RESULTS) if query else []
+        notes = self._note_hits(text) if query else []
+        self.groups = group_hits([*notes, *self.hits], MAX_ROWS)
         self.results.clear()
-        for hit in self.hits:
-            self.results.addItem(self._row(hit))
-        if self.hits:
+        for group in self.groups:
+            self.results.addItem(self._row(group))
+        if self.groups:
             self.results.setCurrentRow(0)
-        self._stack.setCurrentIndex(1 if text.strip() else 0)
-        if text.strip() and not self.hits:
-            empty = QListWidgetItem(f"No match for “{text.strip()}”")
+        self._stack.setCurrentIndex(1 if query else 0)
+        if query and not self.groups:
+            empty = QListWidgetItem(f"No match for “{query}”")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
-        self.matches_changed.emit(list(dict.fromkeys(hit.region for hit in self.hits)))
+        self.matches_changed.emit(list(dict.fromkeys(g.regions[0] for g in self.groups)))
 
-    def _row(self, hit: Hit) -> QListWidgetItem:
-        region = self._atlas.regions[hit.region].name
-        condition = self._atlas.conditions.get(hit.condition)
-        title = f"{region} — {condition.name}" if condition else region
-        detail = f"{FIELD_NAMES.get(hit.field, hit.field)}: {hit.text}"
-        if len(detail) > 90:
-            detail = detail[:89] + "…"
-        item = QListWidgetItem(f"{title}\n   {detail}")
-        item.setData(PLACE_ROLE, (hit.region, hit.condition))
-        item.setToolTip(f"{title}\n{FIELD_NAMES.get(hit.field, hit.field)}: {hit.text}")
+    def _row(self, group: HitGroup) -> QListWidgetItem:
+        atlas = self._atlas
+        condition = atlas.conditions.get(group.condition)
+        names = [atlas.regions[r].name for r in group.regions if r in atlas.regions]
+        where = ", ".join(names[:MAX_REGIONS_SHOWN])
+        if len(names) > MAX_REGIONS_SHOWN:
+            where += f" and {len(names) - MAX_REGIONS_SHOWN} more"
+        hit = group.best
+        matched = f"{FIELD_NAMES.get(hit.field, hit.field)}: {hit.text}"
+        if condition is not None:
+            urgent = "⚠ " if condition.must_not_miss else ""
+            text = f"{urgent}{condition.name}\nat {where}\n{matched}"
+        else:
+            text = f"{names[0] if names else group.regions[0]}\n{matched}"
+        item = QListWidgetItem(text)
+        item.setData(PLACE_ROLE, (group.regions[0], group.condition))
         return item
 
     def _open(self, item: QListWidgetItem | None) -> None:
