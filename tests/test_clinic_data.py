@@ -96,7 +96,8 @@ def test_a_clinic_record_pointing_nowhere_leaves_the_builtin_one(
     (root / "data/regions/override.yaml").write_text(text)
     bundle = load_bundle(root, with_outlines=True, layered=True)
     found = clinic_problems(bundle)
-    assert "data/regions/override.yaml:7:18: unknown condition 'no_such_condition'" in found
+    line = text[: text.index("condition: no_such")].count("\n") + 1
+    assert f"data/regions/override.yaml:{line}:18: unknown condition 'no_such_condition'" in found
     assert any(
         m.startswith(f"data/regions/override.yaml:1:7: region {region.id!r} is not replaced")
         and "unknown condition 'no_such_condition'" in m
@@ -175,7 +176,10 @@ def test_check_dir_checks_it_as_laid_over_the_builtin(tmp_path: Path, builtin: B
     result = run("check", str(root), cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"data/conditions/{target}.yaml:16:1: condition: unknown key 'colour'" in result.stdout
+    end = CONDITION.count("\n") + 1  # the appended key's line
+    assert (
+        f"data/conditions/{target}.yaml:{end}:1: condition: unknown key 'colour'" in result.stdout
+    )
     assert f"condition {target!r} is not replaced (it has problems)" in result.stdout
 
 

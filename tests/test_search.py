@@ -52,7 +52,10 @@ def test_cli_in_a_real_process() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(" 1. Base of the fifth metatarsal")
+    first = done.stdout.splitlines()[:2]
+    assert first[0].startswith(" 1. Proximal fifth metatarsal fracture"), done.stdout
+    assert "[jones_fracture]" in first[0]
+    assert first[1].startswith("    at: Base of the fifth metatarsal"), done.stdout
 
 
 def test_cli_no_match_and_bad_limit(capsys) -> None:  # type: ignore[no-untyped-def]

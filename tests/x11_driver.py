@@ -40,7 +40,7 @@ def main() -> int:
         )
 
     window.diagram.region_hovered.connect(
-        lambda region, _beneath: say(hovered=region, label=window.hover_label.text())
+        lambda region, _beneath: say(hovered=region, label=window.hover_status.text())
     )
     window.selection.region_selected.connect(
         lambda region: say(selected=region, heading=window.details.toPlainText().splitlines()[0])

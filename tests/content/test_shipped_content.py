@@ -57,7 +57,10 @@ def test_condition_is_complete_and_sourced(condition_id: str) -> None:
     assert condition.summary
     assert condition.sources
     assert all(source in ATLAS.sources for source in condition.sources)
-    assert all(d in ATLAS.conditions and d != condition_id for d in condition.differentials)
+    assert all(
+        d.condition in ATLAS.conditions and d.condition != condition_id
+        for d in condition.differentials
+    )
     reviewed = datetime.date.fromisoformat(condition.reviewed)
     assert datetime.date(2026, 1, 1) <= reviewed <= datetime.date.today()
     for line in (*condition.symptoms, *condition.signs, *condition.management):

@@ -40,7 +40,9 @@ def test_window_shows_problems_and_keeps_valid_regions(qtbot, tmp_path: Path) ->
     assert dialog is not None
     assert dialog.isVisible()
     listed = dialog.findChild(QPlainTextEdit).toPlainText()
-    assert "data/regions/test.yaml:20:10: views must be a list" in listed
+    text = region_yaml("alpha") + region_yaml("beta")
+    line = text.count("\n") + region_yaml("gamma").split("views:")[0].count("\n") + 1
+    assert f"data/regions/test.yaml:{line}:10: views must be a list" in listed
     # Hostile text from the file is shown as text, not rendered.
     assert "unknown key '<img src=file:///etc/hostname>'" in listed
     dialog.accept()

@@ -150,10 +150,10 @@ def test_hover_highlights_and_names(qtbot, window) -> None:  # type: ignore[no-u
     point = window.diagram.mapFromScene(window.diagram.exposed_point("fibular_head"))
     hover(window.diagram.viewport(), point)
     qtbot.waitUntil(lambda: window.diagram.item("fibular_head").hovered, timeout=2000)
-    assert "Fibular head" in window.hover_label.text()
+    assert "Fibular head" in window.hover_status.text()
     hover(window.diagram.viewport(), QPoint(3, 3))
     qtbot.waitUntil(lambda: not window.diagram.item("fibular_head").hovered, timeout=2000)
-    assert "Point at a region" in window.hover_label.text()
+    assert "Point at a region" in window.hover_status.text()
 
 
 def test_view_tabs_switch_the_drawing(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -64,7 +64,7 @@ class Monkey:
         w = self.window
         return [
             w.diagram.viewport(), w.diagram.viewport(), w.diagram.viewport(),
-            w.region_list.viewport(), w.details.viewport(), w.view_tabs, w.hover_label, w,
+            w.region_list.viewport(), w.details.viewport(), w.view_tabs, w.hover_status, w,
         ]  # fmt: skip
 
     def point(self, widget: QWidget) -> QPoint:

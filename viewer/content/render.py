@@ -259,6 +259,22 @@ def build_report(
     )
 
 
+def page_texts(report: RegionReport) -> list[str]:
+    """Every text the page says, in order, references aside: what a reader reads."""
+    region = report.region
+    texts = [e.key_feature for e in report.conditions] + list(report.red_flags)
+    texts += [region.first_test, region.summary]
+    texts += [note.text for note in report.notes]
+    for entry in report.conditions:
+        texts += [*entry.site_notes, entry.condition.summary, *entry.symptoms, *entry.signs]
+        texts += [f"{test.name}: {test.finding}" for test in entry.tests]
+        texts += [*entry.risk_factors, *entry.red_flags]
+        texts += [note.note for note in entry.imaging]
+        texts += [*entry.management, *(d.tells_apart for d in entry.differentials)]
+    texts += [related.why for related in report.related]
+    return [text for text in texts if text]
+
+
 # -- plain text ------------------------------------------------------------------------------
 
 

@@ -122,6 +122,8 @@ class SearchIndex:
         # region owner -> [(condition owner, link owner)] for every condition linked there
         self._links: dict[int, list[tuple[int, int]]] = {}
         self._link_penalty: dict[int, float] = {}
+        self._owner_entries: dict[int, list[int]] = {}  # owner -> its texts, for co-occurrence
+        self._urgent: set[int] = set()  # condition owners that must not be missed
         # word -> owner -> (best field weight, entry index), while building
         postings: dict[str, dict[int, tuple[float, int]]] = {}
         self._build(postings)
@@ -162,7 +164,9 @@ class SearchIndex:
         for text in texts:
             entry = len(self._entries)
             found = words(text)
-            self._entries.append(_Entry(owner, field, text, " ".join(found), len(found)))
+            canonical_text = " ".join(CANONICAL.get(word, word) for word in found)
+            self._entries.append(_Entry(owner, field, text, canonical_text, len(found)))
+            self._owner_entries.setdefault(owner, []).append(entry)
             canonical = [CANONICAL[word] for word in found if word in CANONICAL]
             for word in (*found, *canonical):
                 owners = postings.setdefault(word, {})
@@ -194,6 +198,8 @@ class SearchIndex:
                 self._add(postings, link_owner, "site note", link.notes)
         for condition in atlas.conditions.values():
             owner = self._owner("", condition.id)
+            if condition.must_not_miss:
+                self._urgent.add(owner)
             self._add(postings, owner, "condition", [condition.name])
             self._add(postings, owner, "condition alias", condition.aliases)
             self._add(postings, owner, "named test", [test.name for test in condition.tests])
@@ -275,12 +281,26 @@ class SearchIndex:
         # expanded: the best few hundred owners hold the best `limit` results.
         scored = heapq.nlargest(limit * 2 + 50, scored)
         if len(tokens) > 1:
-            phrase = " ".join(tokens)
             scored = [
-                (score + 2.0 if phrase in self._entries[entry].words else score, owner, entry)
+                (score + self._together(owner, tokens), owner, entry)
                 for score, owner, entry in scored
             ]
         return self._expand(scored, set(tokens), limit)
+
+    def _together(self, owner: int, tokens: list[str]) -> float:
+        """More for an owner that says all the query's words in one text, most for the
+        words as written: "hot swollen knee" is a presentation, not three matches. A
+        condition that must not be missed wins a near tie."""
+        phrase = " ".join(tokens)
+        best = 0.0
+        for index in self._owner_entries.get(owner, ()):
+            text = self._entries[index].words
+            if phrase in text:
+                return 6.0 + (1.0 if owner in self._urgent else 0.0)
+            present = text.split()
+            if all(any(word.startswith(token) for word in present) for token in tokens):
+                best = 3.0
+        return best + (1.0 if best and owner in self._urgent else 0.0)
 
     def _score_owners(
         self, per_token: list[dict[int, tuple[float, int]]], token_count: int

@@ -85,7 +85,7 @@ def load_drawing(svg_path: FilePath, region_ids: Iterable[str]) -> tuple[Drawing
     for region in region_ids:
         element = svg.get_element_by_id(region)
         if not isinstance(element, Shape):
-            rejected[region] = "is not a shape"
+            rejected[region] = "has no outline that can be drawn"
             continue
         path = Path(element)
         path.approximate_arcs_with_cubics()

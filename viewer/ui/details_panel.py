@@ -114,13 +114,13 @@ class DetailsPanel(QTextBrowser):
 
     def refresh(self, region: str = "") -> None:
         """Build a region's page (or every page) again: its notes or the style changed."""
-        if region:
-            for key in [key for key in self._documents if key[0] == region]:
-                del self._documents[key]
-        else:
-            self._documents.clear()
+        stale = [key for key in self._documents if not region or key[0] == region]
+        dropped = [self._documents.pop(key) for key in stale]
         if not region or region == self.region:
             self._show_keeping_place()
+        for document in dropped:
+            if document is not self.document():
+                document.deleteLater()  # the panel is their parent: drop them for good
 
     def _show_keeping_place(self) -> None:
         """Show the current region's document with the same text at the top as before."""

@@ -50,9 +50,9 @@ LEGEND = (
     "search match · red dashes: high-risk stress-fracture site (when pointed at or "
     "selected) · ● on a tab: that view shows the selected region"
 )
-MIN_SIZE = (1100, 640)
+MIN_SIZE = (960, 600)  # every layout works down to 1280x720, and a little below
 TOOLS_FOLDED = 34  # the rules-and-notes pane, folded to its tabs
-TOOLS_OPEN = 260  # every layout works down to 1280x720 with room for a title bar
+TOOLS_OPEN = 260
 
 
 class MainWindow(QMainWindow):
