@@ -1,8 +1,23 @@
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nothing a test does may touch the user's own settings, notes or cache: every
+# run gets homes of its own (subprocesses inherit them). Tests that need a fresh
+# one per test set these again themselves.
+_HOMES = tempfile.mkdtemp(prefix="anatomy-viewer-tests-")
+# The offscreen platform's screen is 800x800 unless told otherwise: a desktop's.
+SCREEN = (1920, 1080)
+_SCREEN_FILE = os.path.join(_HOMES, "screen.json")
+with open(_SCREEN_FILE, "w") as _handle:
+    json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": SCREEN[0],
+                            "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                            "dpr": 1}]}, _handle)  # fmt: skip
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN_FILE}")
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_HOMES, _name.lower())
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -20,10 +35,20 @@ def bundle() -> Bundle:
 
 
 @pytest.fixture
-def window(qtbot, bundle: Bundle) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Settings in a file of this test's own: no test sees what another left."""
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, bundle: Bundle, settings) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from viewer.ui.main_window import MainWindow
 
-    win = MainWindow(bundle)
+    win = MainWindow(bundle, settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from viewer.ui.theme import CANVAS, CANVAS_INK
 
 EDGE_MARGIN = 22  # pixels left and right of the drawing for the medial / lateral words
-TOP_MARGIN = 30  # pixels above it for the side marker
+TOP_MARGIN = 28  # pixels above it for the side marker
 
 
 class SideBadge(QWidget):

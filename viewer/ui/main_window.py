@@ -46,9 +46,13 @@ from viewer.ui.view_tabs import ViewTabs
 TITLE = "Lower-limb anatomy reference"
 HOVER_HINT = "Point at a region to see its name; click it to read about it."
 LEGEND = (
-    "Outlined in orange: under the pointer · filled blue: selected · hatched purple: "
-    "search match · red dashes: high-risk stress-fracture site (when pointed at or "
-    "selected) · ● on a tab: that view shows the selected region"
+    "orange outline: pointed at · blue: selected · purple hatch: search match · "
+    "red dashes: high-risk site"
+)
+LEGEND_TIP = (
+    "Orange outline: the region under the pointer. Blue fill: the selected region. "
+    "Purple hatching: a search match. Red dashes: a high-risk stress-fracture site "
+    "(shown when pointed at or selected). A dot on a tab: that view shows the selected region."
 )
 MIN_SIZE = (960, 600)  # every layout works down to 1280x720, and a little below
 TOOLS_FOLDED = 34  # the rules-and-notes pane, folded to its tabs
@@ -97,6 +101,11 @@ class MainWindow(QMainWindow):
         self.hover_status.setObjectName("hoverStatus")
         self.hover_status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.hover_status, 1)
+        legend = QLabel(LEGEND)
+        legend.setObjectName("legend")
+        legend.setTextFormat(Qt.TextFormat.PlainText)
+        legend.setToolTip(LEGEND_TIP)
+        self.statusBar().addPermanentWidget(legend)
         self.setCentralWidget(self._layout())
         self.menu_actions.build_menus(self.menuBar())
         for action in self.menu_actions.drawing_actions():
@@ -149,12 +158,6 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         bar.addLayout(self._side_row())
 
-        legend = QLabel(LEGEND)
-        legend.setObjectName("legend")
-        legend.setTextFormat(Qt.TextFormat.PlainText)
-        legend.setWordWrap(True)
-        legend.setContentsMargins(6, 2, 6, 2)
-
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,7 +165,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view_tabs)
         layout.addLayout(bar)
         layout.addWidget(self.diagram, 1)
-        layout.addWidget(legend)
 
         self.reading = QSplitter(Qt.Orientation.Vertical)
         self.reading.setObjectName("readingSplitter")

@@ -97,6 +97,7 @@ class RulePanel(QScrollArea):
         self.boxes: dict[str, RuleBox] = {}
         self._ticked: dict[tuple[str, str], list[str]] = {}  # (region, rule) -> criteria
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Decision rules")
         self.show_region("")
