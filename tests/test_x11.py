@@ -35,7 +35,7 @@ def display() -> Iterator[str]:
             pytest.fail(message)
         pytest.skip(message)
     try:
-        server, name = start_xvfb()
+        server, name = start_xvfb("1366x768x24")  # the commonest clinic laptop screen
     except RuntimeError as error:
         pytest.fail(str(error))
     try:
@@ -96,7 +96,11 @@ def _grab(display: str, out: Path, box: list[int]) -> bytes:
 
 
 def test_real_click_on_the_patella_shows_its_details(display: str, tmp_path: Path) -> None:
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    # A first start (no settings yet) on a 1366x768 screen, as a clinic laptop has.
+    env = {
+        **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+    }  # fmt: skip
     with subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "x11_driver.py")],
         stdout=subprocess.PIPE,
@@ -115,6 +119,13 @@ def _click_patella(
     try:
         ready = reports.next(30)
         assert ready["platform"] == "xcb"
+        x0, y0, width, height = ready["window"]  # type: ignore[misc]
+        sx, sy, screen_width, screen_height = ready["screen"]  # type: ignore[misc]
+        assert (screen_width, screen_height) == (1366, 768)
+        # The first start fits the screen: at most 90% of it, wholly on it.
+        assert width <= screen_width and height <= screen_height, ready
+        assert sx <= x0 and sy <= y0, ready
+        assert x0 + width <= sx + screen_width and y0 + height <= sy + screen_height, ready
         x, y = ready["patella"]  # type: ignore[misc]
         box = ready["details"]
         assert isinstance(box, list)

@@ -12,16 +12,11 @@ import sys
 from PySide6.QtCore import QTimer
 
 from viewer.bundle_cache import load_bundle_cached
-from viewer.ui.app import application
-from viewer.ui.main_window import MainWindow
+from viewer.ui.app import start_window
 
 
 def main() -> int:
-    app = application()
-    window = MainWindow(load_bundle_cached())  # as the app starts
-    window.move(0, 0)
-    window.resize(1280, 800)
-    window.show()
+    app, window, _notes = start_window(load_bundle_cached())  # as the app starts
 
     def say(**fields: object) -> None:
         print(json.dumps(fields), flush=True)
@@ -32,11 +27,14 @@ def main() -> int:
         screen = view.viewport().mapToGlobal(point)
         details = window.details.viewport()
         top_left = details.mapToGlobal(details.rect().topLeft())
+        frame, free = window.frameGeometry(), window.screen().availableGeometry()
         say(
             ready=True,
             platform=app.platformName(),
             patella=[screen.x(), screen.y()],
             details=[top_left.x(), top_left.y(), details.width(), details.height()],
+            window=[frame.x(), frame.y(), frame.width(), frame.height()],
+            screen=[free.x(), free.y(), free.width(), free.height()],
         )
 
     window.diagram.region_hovered.connect(
@@ -45,7 +43,7 @@ def main() -> int:
     window.selection.region_selected.connect(
         lambda region: say(selected=region, heading=window.details.toPlainText().splitlines()[0])
     )
-    QTimer.singleShot(500, ready)
+    QTimer.singleShot(800, ready)
     QTimer.singleShot(60_000, app.quit)
     return app.exec()
 

@@ -23,8 +23,9 @@ def test_every_region_offers_a_12_pixel_square_in_its_best_view(qtbot, window) -
             if target.side > best.get(region, (0, ""))[0]:
                 best[region] = (target.side, view)
                 # A click at the middle of the square selects exactly that region.
-                qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton,
-                                 pos=target.centre)
+                qtbot.mouseClick(
+                    window.diagram.viewport(), Qt.MouseButton.LeftButton, pos=target.centre
+                )
                 assert window.selection.region == region, (view, region, target)
                 window.selection.select("")
     assert set(best) == set(window.bundle.atlas.regions)

@@ -65,7 +65,7 @@ def test_handout_for_the_left_patella_from_the_command_line(tmp_path: Path, bund
     assert out.read_bytes()[:5] == b"%PDF-"
     text = pdf_text(out)
     condition = bundle.atlas.conditions["patellar_dislocation"]
-    assert "Your LEFT patella" in text
+    assert "Your LEFT kneecap (patella)" in text
     assert condition.name in text
     assert " ".join(condition.patient.what_it_is.split()[:PATIENT_WORDS]) in text
     assert "Get help urgently" in text
@@ -80,7 +80,7 @@ def test_handout_names_the_patient_only_when_asked(qapp, tmp_path: Path, bundle:
     assert 1 <= pages <= 2
     text = pdf_text(out)
     assert "For: Jane Doe" in text
-    assert "Your RIGHT calcaneus" in text
+    assert "Your RIGHT heel bone (calcaneus)" in text
     assert "Common problems here" in text
 
 
@@ -98,7 +98,7 @@ def test_export_handout_from_the_window_never_stores_the_name(
     out = tmp_path / "from-window.pdf"
     dialog.save_pdf(out)
     text = pdf_text(out)
-    assert "Your LEFT patella" in text
+    assert "Your LEFT kneecap (patella)" in text
     assert "For: Jane Doe" in text
     dialog.reject()
     window.save_settings()

@@ -30,11 +30,30 @@ class HandoutRequest(NamedTuple):
     version: str = ""
 
 
+EPONYMS = ("Lisfranc", "Achilles")  # names that keep their capital
+LAY_WORDS = ("kneecap", "heel", "shin", "ankle", "knee", "hip", "thigh", "toe", "groin",
+             "foot", "instep", "arch", "ball", "hamstring", "buttock", "back")  # fmt: skip
+
+
 def title(region: Region, side: str) -> str:
-    """ "LEFT patella (kneecap)": side in capitals, then the region, with its lay name."""
-    lay = next((a for a in region.aliases if a.islower() and " " not in a.strip()), "")
-    name = region.name.lower() if region.name[1:].islower() else region.name
-    return f"{side.upper()} {name}" + (f" ({lay})" if lay and lay not in name else "")
+    """ "LEFT kneecap (patella)": side in capitals, then the patient's word for the region
+    (a short everyday alias) with the clinical name after it, or the name alone."""
+    name = region.name
+    if not name.startswith(EPONYMS):
+        name = name[0].lower() + name[1:]
+    lay = next(
+        (
+            alias
+            for alias in region.aliases
+            if alias.islower()
+            and len(alias.split()) <= 2
+            and any(word in alias for word in LAY_WORDS)
+            and alias not in name.lower()
+            and name.lower() not in alias
+        ),
+        "",
+    )
+    return f"{side.upper()} {lay} ({name})" if lay else f"{side.upper()} {name}"
 
 
 def _list(items: tuple[str, ...] | list[str]) -> str:

@@ -31,6 +31,7 @@ from viewer.diagram.svg_labels import split_drawing
 from viewer.handout.compose import DRAWING, STYLE, HandoutRequest, handout_html
 from viewer.inert_text import InertDocument
 
+BODY_POINTS = 12.0  # large enough for older eyes on paper
 IMAGE_WIDTH = 700  # pixels: sharp at the printed width of about 7 cm
 MIN_CROP = 160.0  # drawing units (mm) around the region, so it is seen in its place
 
@@ -102,6 +103,9 @@ def handout_document(
 ) -> InertDocument:
     document = InertDocument()
     document.setDefaultStyleSheet(STYLE)
+    font = QFont()
+    font.setPointSizeF(BODY_POINTS)  # the body's size: CSS on body does not reach paragraphs
+    document.setDefaultFont(font)
     document.addResource(
         InertDocument.ResourceType.ImageResource.value,
         DRAWING,

@@ -87,13 +87,14 @@ class _IndexBuilder(QObject):
         thread.start()
 
 
-def run_window(
+def start_window(
     bundle: Bundle,
     region: str = "",
     view: str = "",
     side: str = "",
     qt_args: Sequence[str] = (),
-) -> int:
+) -> tuple[QApplication, MainWindow, NotesStore | None]:
+    """The app and its window, shown as the user left it (what the caller asks wins)."""
     app = application(qt_args)
     install_if_requested(app)
     notes, notice = open_notes()
@@ -109,6 +110,17 @@ def run_window(
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).
     QTimer.singleShot(250, gc.freeze)
+    return app, window, notes
+
+
+def run_window(
+    bundle: Bundle,
+    region: str = "",
+    view: str = "",
+    side: str = "",
+    qt_args: Sequence[str] = (),
+) -> int:
+    app, _window, notes = start_window(bundle, region, view, side, qt_args)
     code = app.exec()
     if notes is not None:
         notes.close()

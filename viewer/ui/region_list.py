@@ -45,6 +45,7 @@ class RegionList(QTreeWidget):
             row.setData(0, REGION_ROLE, region.id)
             if region.high_risk:
                 row.setToolTip(0, "⚠ a high-risk stress-fracture site")
+                row.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{region.name}, high-risk site")
             self._rows[region.id] = row
         self.expandAll()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,6 +79,8 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText("Search: kneecap, hot swollen knee, night pain…  (Ctrl+F)")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search regions, conditions, symptoms and your notes")
+        for button in self.field.findChildren(QToolButton):  # the field's clear button
+            button.setAccessibleName("Clear the search")
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")

@@ -35,6 +35,7 @@ class ViewTabs(QTabBar):
             self.setTabText(index, f"{title} ●" if marked else title)
             here = " — shows the selected region" if marked else ""
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1}){here}")
+            self.setAccessibleTabName(index, f"{title}{here}")
             self.setTabData(index, marked)
 
     def marked_views(self) -> set[str]:
