@@ -113,8 +113,8 @@ def main() -> int:
                              "Riverside Clinic", "01234 567890", "anatomy-viewer")  # fmt: skip
     write_pdf(bundle, request, pdf)
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(args.out / "handout-left-patella")],
-                       check=True)  # fmt: skip
+        stem = str(args.out / "handout-left-patella")
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), stem], check=True)
         print(args.out / "handout-left-patella-1.png")
     return 0
 

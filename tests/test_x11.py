@@ -123,9 +123,11 @@ def _click_patella(
         sx, sy, screen_width, screen_height = ready["screen"]  # type: ignore[misc]
         assert (screen_width, screen_height) == (1366, 768)
         # The first start fits the screen: at most 90% of it, wholly on it.
-        assert width <= screen_width and height <= screen_height, ready
-        assert sx <= x0 and sy <= y0, ready
-        assert x0 + width <= sx + screen_width and y0 + height <= sy + screen_height, ready
+        assert width <= screen_width, ready
+        assert height <= screen_height, ready
+        assert (sx, sy) <= (x0, y0), ready
+        assert x0 + width <= sx + screen_width, ready
+        assert y0 + height <= sy + screen_height, ready
         x, y = ready["patella"]  # type: ignore[misc]
         box = ready["details"]
         assert isinstance(box, list)
