@@ -125,7 +125,8 @@ def _click_patella(
         # The first start fits the screen: at most 90% of it, wholly on it.
         assert width <= screen_width, ready
         assert height <= screen_height, ready
-        assert (sx, sy) <= (x0, y0), ready
+        assert sx <= x0, ready
+        assert sy <= y0, ready
         assert x0 + width <= sx + screen_width, ready
         assert y0 + height <= sy + screen_height, ready
         x, y = ready["patella"]  # type: ignore[misc]
