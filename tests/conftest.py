@@ -57,6 +57,32 @@ def window(qtbot, bundle: Bundle, settings) -> Iterator[object]:  # type: ignore
     win.close()
 
 
+def remove_tree(top: Path) -> None:
+    """Delete a folder tree without recursion: the deep-tree case builds one 1,000 levels
+    deep, on which shutil.rmtree (and so pytest's clean-up of old temporary folders) overflows."""
+    stack = [(top, False)]
+    while stack:
+        folder, emptied = stack.pop()
+        if emptied:
+            os.rmdir(folder)
+            continue
+        stack.append((folder, True))
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((Path(entry.path), False))
+            else:
+                os.unlink(entry.path)
+
+
+@pytest.fixture(autouse=True)
+def _no_deep_trees_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    tmp = request.node.funcargs.get("tmp_path") if hasattr(request.node, "funcargs") else None
+    if isinstance(tmp, Path):
+        for deep in [*tmp.glob("data/unrelated"), *tmp.glob("*/data/unrelated")]:
+            remove_tree(deep)
+
+
 def pytest_terminal_summary(terminalreporter, config) -> None:  # type: ignore[no-untyped-def]
     # Said at the end, even with -q: the order a failure came in can be repeated.
     seed = getattr(config.option, "randomly_seed", None)

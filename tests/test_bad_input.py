@@ -1,13 +1,19 @@
 """Every case of the bad-input corpus (tests/bad_input/), run as a clinic would run it.
 
-`anatomy-viewer check DIR` in a subprocess: the right exit code, each problem as
-file:line:col: message, no traceback, within 5 s. The same problems come out
-when the directory is laid over the built-in content, which stays whole.
+Through the command line, in a subprocess held to a memory cap (RLIMIT_AS) and
+a time limit: `anatomy-viewer check DIR` (the right exit code, each problem as
+file:line:col: message, no traceback), `--data DIR list --json` and the window
+itself (`--data DIR screenshot`). No output leaks what a link out of the pack
+points at, and no output holds a raw terminal control character. The same
+problems come out when the directory is laid over the built-in content, which
+stays whole.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import resource
 import subprocess
 import sys
 import time
@@ -19,17 +25,41 @@ from bad_input.corpus import PROBLEM_LINE, Case, build, cases, clinic_lines
 from viewer.bundle import Bundle, load_bundle
 
 CASES = cases()
-LIMIT_S = 5.0
+LIMIT_S = 5.0  # check
+WINDOW_LIMIT_S = 20.0  # the window, laid out and drawn
+MEMORY_CAP = 3 * 1024**3  # bytes of address space: Qt maps a lot, but no more than this
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def check(root: Path, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+def _capped() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+
+
+def run(
+    args: list[str], cwd: Path, timeout: float = 60
+) -> tuple[subprocess.CompletedProcess[str], float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(cwd / "cache")}
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "viewer", "check", str(root)],
-        capture_output=True, text=True, env=env, cwd=cwd, timeout=60, check=False,
+        [sys.executable, "-m", "viewer", *args],
+        capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout, check=False,
+        preexec_fn=_capped,
     )  # fmt: skip
     return result, time.monotonic() - started
+
+
+def check(root: Path, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    return run(["check", str(root)], cwd)
+
+
+def _clean(case: Case, result: subprocess.CompletedProcess[str]) -> None:
+    """No traceback, no leak of what lies outside the pack, no raw control character."""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output[-2000:]
+    for text in case.absent:
+        assert text not in output, text
+    assert not CONTROL.search(output), repr(CONTROL.search(output))
 
 
 def test_the_corpus_has_every_case() -> None:
@@ -42,7 +72,7 @@ def test_the_corpus_has_every_case() -> None:
 def test_check_reports_the_case(case: Case, tmp_path: Path) -> None:
     root = build(case.name, tmp_path / "clinic")
     result, seconds = check(root, tmp_path)
-    assert "Traceback" not in result.stderr, result.stderr
+    _clean(case, result)
     assert result.returncode in (0, 1), result.stderr  # not a crash (negative) or 2
     assert seconds < LIMIT_S, f"check took {seconds:.2f} s"
     printed = clinic_lines(result.stdout)
@@ -57,6 +87,23 @@ def test_check_reports_the_case(case: Case, tmp_path: Path) -> None:
         for expected in case.expected:
             assert any(line.startswith(expected) for line in printed), (expected, result.stdout)
     assert not (tmp_path / "pwned-by-yaml").exists()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_list_and_the_window_open_on_the_case(case: Case, tmp_path: Path) -> None:
+    root = build(case.name, tmp_path / "clinic")
+    listing, seconds = run(["--data", str(root), "list", "--json"], tmp_path)
+    _clean(case, listing)
+    assert listing.returncode == 0, listing.stderr
+    assert seconds < LIMIT_S
+    assert '"id": "patella"' in listing.stdout  # the built-in content is all there
+    shot = tmp_path / "window.png"
+    window, seconds = run(["--data", str(root), "screenshot", str(shot), "--size", "1100x700"],
+                          tmp_path, timeout=120)  # fmt: skip
+    _clean(case, window)
+    assert window.returncode == 0, window.stderr[-2000:]
+    assert seconds < WINDOW_LIMIT_S, f"the window took {seconds:.1f} s"
+    assert shot.stat().st_size > 10_000
 
 
 @pytest.fixture(scope="module")

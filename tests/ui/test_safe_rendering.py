@@ -200,3 +200,24 @@ def test_longest_allowed_word_is_shown_quickly(qtbot, tmp_path: Path, requests: 
     assert time.monotonic() - started < 2
     assert word in window.details.toPlainText()
     assert requests == []
+
+
+def test_names_that_look_like_markup_are_shown_as_written_everywhere(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, requests: list[str]
+) -> None:
+    from bad_input.corpus import build
+    from pointer import hover
+
+    bundle = load_bundle(build("rich_text_names", tmp_path / "clinic"), with_outlines=True)
+    assert bundle.problems == []
+    name = "<img src=file:///dev/zero><b>Alpha</b>"
+    window = open_alpha(qtbot, bundle)
+    assert window.windowTitle().startswith(name)  # the title bar: plain text
+    assert window.region_list.row("alpha").text(0) == name  # the list
+    assert name in window.details.toPlainText()  # the details: escaped, shown as written
+    window.diagram.show_view("test_view")
+    point = window.diagram.mapFromScene(window.diagram.exposed_point("alpha"))
+    hover(window.diagram.viewport(), point)
+    assert window.hover_status.text().startswith(name)  # the status line
+    assert window.hover_status.textFormat() == Qt.TextFormat.PlainText
+    assert requests == []  # and nothing was loaded on the way

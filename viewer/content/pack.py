@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from viewer.content.model import Location, Problem
+from viewer.terminal import safe
 
 # The folders of a content directory's layout, besides sources.yaml at its top.
 FOLDERS: tuple[str, ...] = ("sources", "conditions", "regions", "rules")
@@ -25,8 +26,9 @@ _EDITOR_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part
 
 
 def printable(path: Path | str) -> str:
-    """A path as text that can always be printed: undecodable bytes as \\xNN."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path as text that can always be printed and shown: undecodable bytes and
+    control characters as escapes (\\xNN)."""
+    return safe(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def ignored(name: str) -> bool:
