@@ -105,6 +105,7 @@ def bench_clicks(env: dict[str, str], rounds: int) -> None:
     app = application()
     window = MainWindow(load_bundle_cached())
     window.resize(1400, 900)
+    window.lay_out()  # as a first start: the rules-and-notes pane folded
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.details.prebuild_all()  # what the app does once it has started

@@ -24,11 +24,16 @@ class Bundle(NamedTuple):
     geometry: Mapping[str, Drawing] = MappingProxyType({})
 
     def views_of(self, region: str) -> list[str]:
-        """The views that can show this region, in view order."""
+        """The views that show this region, in view order: those its record names and
+        whose drawing has its shape (a shape refused by the checks shows nothing)."""
         record = self.atlas.regions.get(region)
         if record is None:
             return []
-        return [view for view in self.drawings if view in record.views]
+        return [
+            view
+            for view in self.drawings
+            if view in record.views and region in self.shapes.get(view, {})
+        ]
 
 
 def _display(path: Path, base: Path) -> str:
@@ -110,6 +115,10 @@ def finish(
                 del drawings[view], order[view]
             else:
                 geometry[view] = drawing
+                # A region whose outline was refused is not drawn: nothing may claim it is.
+                order[view] = [
+                    r for r in order[view] if r in drawing.outlines or r not in atlas.regions
+                ]
     return Bundle(atlas, drawings, order, problems, geometry)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,7 +25,7 @@ from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
 from viewer.bundle_codec import decode, encode
 from viewer.content.pack import layout, list_files
-from viewer.paths import FileTooLarge, clinic_dirs, content_dirs, read_limited
+from viewer.paths import FileTooLarge, clinic_dirs, content_dirs, package_dir, read_limited
 
 FORMAT = 5
 MAX_CACHE_BYTES = 20 * 1024 * 1024
@@ -44,7 +43,7 @@ def cache_dir() -> Path:
 
 
 def prebuilt_dir() -> Path:
-    return Path(str(files("viewer") / "prebuilt"))
+    return package_dir() / "prebuilt"
 
 
 def _inputs(root: Path | None, layered: bool) -> Inputs:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from viewer.content.model import Atlas
 
+PROG = "anatomy-viewer"
+
 # Qt's standard options (QApplication, QGuiApplication): passed to Qt, never to argparse.
 QT_OPTIONS_WITH_VALUE = frozenset(
     {
@@ -16,6 +18,10 @@ QT_OPTIONS_WITH_VALUE = frozenset(
     }
 )  # fmt: skip
 QT_FLAGS = frozenset({"reverse", "nograb", "dograb", "sync", "widgetcount", "testability"})
+
+
+class UsageError(Exception):
+    """Bad arguments or unknown ids: one line on stderr, exit code 2."""
 
 
 def split_qt_args(argv: Sequence[str]) -> tuple[list[str], list[str]]:

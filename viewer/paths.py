@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
-from importlib.resources import files
 from pathlib import Path
 
-_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE.parent
 
 
 def _builtin(name: str, in_checkout: str = "") -> Path:
     # A wheel (and the desktop bundle) carries assets/, data/ and icons/ inside the
     # package; a checkout has them at the top (icons under packaging/).
-    packaged = Path(str(files("viewer") / name))
+    packaged = _PACKAGE / name
     return packaged if packaged.is_dir() else _SOURCE_ROOT / (in_checkout or name)
 
 
@@ -47,6 +47,11 @@ def clinic_dirs(root: Path) -> tuple[Path, Path | None]:
     data = root / "data" if (root / "data").is_dir() else root
     assets = root / "assets" if (root / "assets").is_dir() else None
     return data, assets
+
+
+def package_dir() -> Path:
+    """The installed package's folder (a wheel and the bundle install it as files)."""
+    return _PACKAGE
 
 
 class FileTooLarge(OSError):

@@ -201,3 +201,5 @@ def test_help_about_names_the_versions(qtbot, window) -> None:  # type: ignore[n
     assert "Content: " in text
     assert "reviewed to 2026-" in text
     assert "Qt 6." in text
+    window.close()
+    assert not dialog.isVisible()  # closed with the window, never left over on the screen

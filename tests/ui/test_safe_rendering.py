@@ -18,7 +18,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from viewer.bundle import Bundle, load_bundle
 from viewer.content.html import report_html
 from viewer.content.render import build_report
-from viewer.ui.details_panel import DetailsPanel, SafeDocument
+from viewer.ui.details_page import Page
+from viewer.ui.details_panel import SafeDocument
 from viewer.ui.main_window import MainWindow
 
 DATA_URI = "data:image/png;base64," + "iVBORw0KGgo" * 150  # a real-looking inline image
@@ -65,7 +66,7 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return None
 
     monkeypatch.setattr(SafeDocument, "loadResource", record)
-    monkeypatch.setattr(DetailsPanel, "loadResource", record)
+    monkeypatch.setattr(Page, "loadResource", record)  # each page is a text browser
     return seen
 
 

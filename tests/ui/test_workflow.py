@@ -108,6 +108,7 @@ def test_export_handout_from_the_window_never_stores_the_name(
 
 def test_summary_for_the_record_is_plain_ascii_with_side_and_rule(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.open_at("lateral_malleolus", "", "left")
+    window.open_tools()  # the reader unfolds the rules
     box = window.rules.boxes["ottawa_ankle"]
     box.boxes["malleolar_pain"].setChecked(True)
     assert box.result_label.text() == "Ankle X-ray not indicated by the rule"
@@ -128,6 +129,7 @@ def test_summary_for_the_record_is_plain_ascii_with_side_and_rule(qtbot, window)
 
 
 def test_every_rule_is_offered_where_it_applies(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.open_tools()
     for rule in window.bundle.atlas.rules.values():
         for region in rule.regions:
             window.selection.select(region)
@@ -138,6 +140,7 @@ def test_every_rule_is_offered_where_it_applies(qtbot, window) -> None:  # type:
 
 def test_wells_score_counts_points_with_the_minus_two(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.selection.select("calf")
+    window.open_tools()
     box = window.rules.boxes["wells_dvt"]
     for criterion in ("cancer", "whole_leg_swollen", "calf_3cm"):
         box.boxes[criterion].setChecked(True)
@@ -161,7 +164,9 @@ def test_a_note_typed_is_there_after_a_restart(qtbot, bundle: Bundle, tmp_path: 
 
     first, store = open_window()
     first.selection.select("patella")
-    first.tools.setCurrentWidget(first.notes_panel)
+    tabs = first.tools.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())  # "Your notes"
+    assert first.tools.currentWidget() is first.notes_panel
     first.notes_panel.editor.setFocus()
     qtbot.keyClicks(first.notes_panel.editor, "Our clinic: physio first, X-ray only by rule.")
     qtbot.waitUntil(lambda: first.notes_panel.status.text() == "Saved.", timeout=3000)
@@ -267,3 +272,17 @@ def test_rules_cli(bundle: Bundle) -> None:
         assert rule["regions"]
         assert rule["criteria"]
         assert rule["sources"]
+
+
+def test_the_folded_rules_and_notes_catch_up_when_opened(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.lay_out()  # as on a first start
+    assert not window.tools_open()  # folded to its tabs
+    window.selection.select("lateral_malleolus")
+    tabs = window.tools.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(0).center())
+    assert window.tools_open()
+    assert "ottawa_ankle" in window.rules.boxes
+    assert window.notes_panel.region == "lateral_malleolus"
+    window.selection.select("calf")  # open now: follows every selection
+    assert "wells_dvt" in window.rules.boxes
+    assert window.notes_panel.region == "calf"

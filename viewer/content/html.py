@@ -157,6 +157,13 @@ def glance_html(report: RegionReport) -> str:
 
 
 def report_html(report: RegionReport) -> str:
+    return "".join(report_html_parts(report))
+
+
+def report_html_parts(report: RegionReport) -> list[str]:
+    """The page in pieces that each stand alone: the top (title, at a glance, summary,
+    notes), one per condition, then the end (related regions). The window shows the
+    top at once and adds the rest while idle."""
     region = report.region
     side = f' <span class="side">· {escape(report.side)} side</span>' if report.side else ""
     parts = [f"<h1>{escape(region.name)}{side}</h1>", glance_html(report)]
@@ -176,12 +183,13 @@ def report_html(report: RegionReport) -> str:
             f"<li><b>{escape(note.label)}</b>: {escape(note.text)}</li>" for note in report.notes
         )
         parts.append(f'<h2>Your notes</h2><ul class="notes">{rows}</ul>')
-    parts.extend(_condition(entry) for entry in report.conditions)
+    end_parts = []
     if report.truncated:
-        parts.append(
+        end_parts.append(
             f'<p class="riskbox">The page is cut short: its content is over '
             f"{MAX_PAGE_CHARS:,} characters.</p>"
         )
-    parts.append(_related("Referred pain: where it comes from", report.referred_from))
-    parts.append(_related("Related regions", report.see_also))
-    return "".join(parts)
+    end_parts.append(_related("Referred pain: where it comes from", report.referred_from))
+    end_parts.append(_related("Related regions", report.see_also))
+    pieces = ["".join(parts), *(_condition(entry) for entry in report.conditions)]
+    return [*pieces, "".join(end_parts)] if any(end_parts) else pieces

@@ -29,7 +29,7 @@ from viewer.content.model import (
     Rule,
     Source,
 )
-from viewer.content.validate import MAX_PAGE_CHARS, text_size
+from viewer.content.page_budget import MAX_PAGE_CHARS, text_size
 
 WIDTH = 88
 

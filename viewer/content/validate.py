@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from viewer.content.loader import Defined, LoadResult
 from viewer.content.model import Location, Problem
+from viewer.content.page_budget import MAX_PAGE_CHARS, text_size
+
+if TYPE_CHECKING:
+    from viewer.content.loader import Defined, LoadResult
 
 # view id -> (shape id -> where the shape is written in the SVG)
 ShapeIndex = Mapping[str, Mapping[str, Location]]
@@ -69,19 +73,6 @@ def drawing_mismatches(
                 message = f"shape {shape_id!r} in {view} has no region with this id and view"
                 problems.append(Problem(where, message))
     return problems
-
-
-# A region's page (its text and its conditions') is laid out when it opens: bounded.
-MAX_PAGE_CHARS = 200_000
-
-
-def text_size(value: object) -> int:
-    """Characters of text in a record, counted through its nested fields."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, tuple):
-        return sum(text_size(item) for item in value)
-    return 0
 
 
 def oversized_pages(result: LoadResult, region_locations: Mapping[str, Location]) -> list[Problem]:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer.bundle import Bundle
+from viewer.content.model import Atlas
 from viewer.locations import APP_NAME, notes_path
 from viewer.notes.store import NotesError, NotesStore
 from viewer.paths import icons_dir
@@ -72,19 +73,32 @@ def open_notes() -> tuple[NotesStore | None, str]:
 
 
 class _IndexBuilder(QObject):
-    """Builds the search index on a thread: a large one never blocks a frame."""
+    """Builds the search index on a thread: a large one never blocks a frame.
+
+    The builder holds the interpreter lock while it works, and the window waits
+    for it each time it runs Python (a paint, a click): up to the switch interval,
+    5 ms by default, each time. While building, the interval is 0.5 ms.
+    """
 
     ready = Signal(object)
+    SWITCH_INTERVAL = 0.0005
 
     def start(self, window: MainWindow) -> None:
-        from viewer.content.search import SearchIndex
-
         atlas = window.bundle.atlas
         self.ready.connect(window.search.set_index)
-        thread = threading.Thread(
-            target=lambda: self.ready.emit(SearchIndex(atlas)), name="search-index", daemon=True
-        )
+        thread = threading.Thread(target=self._build, args=(atlas,), name="search-index")
+        thread.daemon = True
+        self._usual_interval = sys.getswitchinterval()
+        sys.setswitchinterval(self.SWITCH_INTERVAL)
         thread.start()
+
+    def _build(self, atlas: Atlas) -> None:
+        try:
+            from viewer.content.search import SearchIndex  # its import too, off the event loop
+
+            self.ready.emit(SearchIndex(atlas))
+        finally:
+            sys.setswitchinterval(self._usual_interval)
 
 
 def start_window(
@@ -105,6 +119,7 @@ def start_window(
     if notice:
         window.statusBar().showMessage(notice, 15000)
     builder = _IndexBuilder(window)
+    window.search.expect_index()  # a query typed before it is ready waits for it
     QTimer.singleShot(100, lambda: builder.start(window))  # ready before the first keystroke
     QTimer.singleShot(200, window.details.prebuild_all)
     # The content and its index live as long as the app: keep the collector from

@@ -1,22 +1,25 @@
 """The selected region's page, as escaped rich text that loads nothing.
 
-Each region's document is built and laid out once, at the panel's width, and
-kept: setDocument() over a document laid out before costs a fraction of a
-fresh layout, which is most of a click. After start-up, idle time builds the
-rest, one region per event-loop turn. The text size (Ctrl++, Ctrl+-, Ctrl+0,
-Ctrl+wheel) changes the style sheet; the reader stays at the same place.
+Each region's page (on each side) has a text browser of its own, laid out
+once at the panel's width and kept (viewer/ui/details_page.py): showing it
+again lays nothing out, so a click costs a paint. A page not built yet shows
+its top at once and gains a condition per idle turn; after start-up, idle time
+builds every region's page on the side shown, the same way. The text size
+(Ctrl++, Ctrl+-, Ctrl+0, Ctrl+wheel) changes the style sheet; the reader stays
+at the same place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QScrollBar, QStackedWidget, QWidget
 
 from viewer.content.model import Atlas
 from viewer.inert_text import InertDocument
+from viewer.ui.details_page import Page
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
@@ -34,11 +37,13 @@ EMPTY = (
 # Kept for tests and tools that look at the guard by its old name.
 SafeDocument = InertDocument
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
+PageKey = tuple[str, str]  # (region or "", side or "")
 
 
-class DetailsPanel(QTextBrowser):
+class DetailsPanel(QStackedWidget):
     """Follows only in-page anchors and the app's own atlas: links, which it hands on."""
 
+    anchorClicked = Signal(QUrl)  # noqa: N815 (the name QTextBrowser gives it)
     region_link_activated = Signal(str)  # region id
     condition_link_activated = Signal(str)  # condition id
     rule_link_activated = Signal(str)  # rule id
@@ -56,87 +61,232 @@ class DetailsPanel(QTextBrowser):
         self._atlas = atlas
         self._side = side
         self._notes_for = notes_for or (lambda _region: [])
-        self._documents: dict[tuple[str, str], QTextDocument] = {}
-        self._pending: list[str] = []
-        self._prebuild = QTimer(self)
-        self._prebuild.setInterval(0)
+        self._pages: dict[PageKey, Page] = {}
+        self._queue: list[PageKey] = []  # pages to build while idle, next last
+        self._unsettled: set[PageKey] = set()  # hidden pages laid out for another width
+        self._viewport_filters: list[QObject] = []
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._on_idle)
+        # Hidden pages follow a new width once the resizing has stopped, not during a drag.
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(400)
+        self._resized.timeout.connect(self._idle.start)
+        self._prebuild_wanted = False
+        self._stopped = False  # the window closed: no more idle work
         self._text_size = DEFAULT_TEXT_SIZE
         self._style = ""
         self.region = ""
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
-        # A scroll bar that comes and goes would make Qt lay the text out a second time.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._restyle()
-        self.setDocument(self._document(""))
+        self._show_page(self._key(""))
 
-        self._prebuild.timeout.connect(self._on_prebuild_tick)
         self.anchorClicked.connect(self._on_anchor_clicked)
         selection.region_selected.connect(self._on_region_selected)
         side.side_changed.connect(self._on_side_changed)
 
-    # -- documents ----------------------------------------------------------------------
+    # -- pages ----------------------------------------------------------------------------
+
+    def _key(self, region: str) -> PageKey:
+        return (region, self._side.side if region else "")
+
+    def page(self) -> Page:
+        """The page shown."""
+        page = self.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _parts(self, key: PageKey) -> list[str]:
+        region, side = key
+        if not region:
+            return [EMPTY]
+        # Imported on first use: nothing needs rendering before the window first paints.
+        from viewer.content.html import report_html_parts
+        from viewer.content.render import build_report
+
+        return report_html_parts(build_report(self._atlas, region, side, self._notes_for(region)))
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self._text_size)
+        return font
+
+    def _make_page(self, key: PageKey) -> Page:
+        page = Page(self._parts(key), self._style, self._font(), self.step_text_size, self)
+        page.anchorClicked.connect(self.anchorClicked.emit)
+        for watcher in self._viewport_filters:
+            page.viewport().installEventFilter(watcher)
+        self.addWidget(page)
+        page.settle(self._page_size())
+        self._pages[key] = page
+        return page
+
+    def _page_size(self) -> QSize:
+        current = self.currentWidget()
+        return current.size() if current is not None else self.size()
+
+    def _show_page(self, key: PageKey) -> Page:
+        page = self._pages.get(key) or self._make_page(key)
+        if key in self._unsettled:
+            self._unsettled.discard(key)
+            page.settle(self._page_size())
+        self.setCurrentWidget(page)
+        self.setFocusProxy(page)
+        if not page.complete:
+            self._queue_page(key)
+        return page
+
+    def _queue_page(self, key: PageKey) -> None:
+        if key in self._queue:
+            self._queue.remove(key)
+        self._queue.append(key)  # next
+        if not self._stopped:
+            self._idle.start()
+
+    def _on_idle(self) -> None:
+        """One small step per event-loop turn: a part of a page, or a page resized."""
+        while self._queue:
+            key = self._queue[-1]
+            page = self._pages.get(key)
+            if page is None:
+                self._make_page(key)
+                return
+            if not page.complete:
+                page.add_next_part()
+                return
+            self._queue.pop()
+        if self._unsettled and not self._resized.isActive():
+            key = self._unsettled.pop()
+            page = self._pages.get(key)
+            if page is not None and page is not self.currentWidget():
+                page.settle(self._page_size())
+            return
+        self._idle.stop()
+
+    def stop(self) -> None:
+        """The window is closing: idle work ends here (its notes may close next)."""
+        self._stopped = True
+        self._idle.stop()
+        self._resized.stop()
 
     def prebuild_all(self) -> None:
-        """Build and lay out every region's document during idle time."""
+        """Build every region's page on the side shown, during idle time."""
+        if self._stopped:
+            return
+        self._prebuild_wanted = True
         side = self._side.side
-        self._pending = [r for r in self._atlas.regions if (r, side) not in self._documents][::-1]
-        self._prebuild.start()
+        wanted = [(r, side) for r in self._atlas.regions]
+        missing = [key for key in wanted if key not in self._pages or not self._pages[key].complete]
+        for key in reversed(missing):
+            if key not in self._queue:
+                self._queue.insert(0, key)
+        self._idle.start()
 
     @property
     def prebuilt(self) -> bool:
-        return not self._pending
+        return not self._queue and not self._unsettled
 
-    def _document(self, region: str) -> QTextDocument:
-        key = (region, self._side.side if region else "")
-        document = self._documents.get(key)
-        if document is None:
-            document = InertDocument(self)
-            document.setDocumentMargin(self.document().documentMargin())
-            document.setDefaultStyleSheet(self._style)
-            font = QFont(self.font())
-            font.setPointSizeF(self._text_size)  # the body's size: CSS on body does not reach it
-            document.setDefaultFont(font)
-            document.setHtml(self._html(*key))
-            document.setTextWidth(self.viewport().width())
-            self._documents[key] = document
-        return document
+    def install_viewport_filter(self, watcher: QObject) -> None:
+        """Watch the mouse on every page, those to come too."""
+        self._viewport_filters.append(watcher)
+        for page in self._pages.values():
+            page.viewport().installEventFilter(watcher)
 
-    def _html(self, region: str, side: str) -> str:
-        if not region:
-            return EMPTY
-        # Imported on first use: nothing needs rendering before the window first paints.
-        from viewer.content.html import report_html
-        from viewer.content.render import build_report
-
-        return report_html(build_report(self._atlas, region, side, self._notes_for(region)))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        shown = self.currentWidget()
+        self._unsettled = {key for key, page in self._pages.items() if page is not shown}
+        if self._unsettled and not self._stopped:
+            self._resized.start()
 
     def refresh(self, region: str = "") -> None:
         """Build a region's page (or every page) again: its notes or the style changed."""
-        stale = [key for key in self._documents if not region or key[0] == region]
-        dropped = [self._documents.pop(key) for key in stale]
-        if not region or region == self.region:
-            self._show_keeping_place()
-        for document in dropped:
-            if document is not self.document():
-                document.deleteLater()  # the panel is their parent: drop them for good
+        stale = [key for key in self._pages if not region or key[0] == region]
+        shown_key = self._key(self.region)
+        if shown_key in stale:
+            top = self._reading_position()
+            old = self._pages.pop(shown_key)
+            page = self._show_page(shown_key)
+            page.finish()
+            page.settle(old.size())
+            self._restore_reading_position(top)
+            stale.remove(shown_key)
+            self._drop(old)
+        for key in stale:
+            self._drop(self._pages.pop(key))
+            self._unsettled.discard(key)
+        if self._prebuild_wanted:
+            self.prebuild_all()  # the pages dropped, built again while idle
 
-    def _show_keeping_place(self) -> None:
-        """Show the current region's document with the same text at the top as before."""
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        self.setDocument(self._document(self.region))
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(top, self.document().characterCount() - 1))
-        self.verticalScrollBar().setValue(
-            self.verticalScrollBar().value() + self.cursorRect(cursor).top()
-        )
+    def _drop(self, page: Page) -> None:
+        self.removeWidget(page)
+        page.deleteLater()
 
-    def _on_prebuild_tick(self) -> None:
-        if not self._pending:
-            self._prebuild.stop()
-            return
-        self._document(self._pending.pop()).size()  # size() lays it out now
+    def _reading_position(self) -> int:
+        page = self.page()
+        return page.cursorForPosition(QPoint(0, 0)).position()
+
+    def _restore_reading_position(self, top: int) -> None:
+        """Scroll so that the same text is at the top as before."""
+        page = self.page()
+        cursor = QTextCursor(page.document())
+        cursor.setPosition(min(top, page.document().characterCount() - 1))
+        bar = page.verticalScrollBar()
+        bar.setValue(bar.value() + page.cursorRect(cursor).top())
+
+    # -- what tests, tools and the window read of the page shown ----------------------------
+
+    def document(self) -> QTextDocument:
+        """The page shown, complete."""
+        page = self.page()
+        page.finish()
+        return page.document()
+
+    def toPlainText(self) -> str:  # noqa: N802 (QTextBrowser's name)
+        return self.document().toPlainText()
+
+    def viewport(self) -> QWidget:
+        return self.page().viewport()
+
+    def verticalScrollBar(self) -> QScrollBar:  # noqa: N802
+        return self.page().verticalScrollBar()
+
+    def cursorForPosition(self, position: QPoint) -> QTextCursor:  # noqa: N802
+        return self.page().cursorForPosition(position)
+
+    def cursorRect(self, cursor: QTextCursor | None = None) -> QRect:  # noqa: N802
+        page = self.page()
+        return page.cursorRect() if cursor is None else page.cursorRect(cursor)
+
+    def textCursor(self) -> QTextCursor:  # noqa: N802
+        return self.page().textCursor()
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:  # noqa: N802
+        self.page().setTextCursor(cursor)
+
+    def ensureCursorVisible(self) -> None:  # noqa: N802
+        self.page().ensureCursorVisible()
+
+    def anchorAt(self, position: QPoint) -> str:  # noqa: N802
+        return self.page().anchorAt(position)
+
+    def copy(self) -> None:
+        self.page().copy()
+
+    def source(self) -> QUrl:
+        return self.page().source()
+
+    def openLinks(self) -> bool:  # noqa: N802
+        return self.page().openLinks()
+
+    def openExternalLinks(self) -> bool:  # noqa: N802
+        return self.page().openExternalLinks()
+
+    def scrollToAnchor(self, name: str) -> None:  # noqa: N802
+        page = self.page()
+        page.finish()
+        page.scrollToAnchor(name)
 
     def anchor_bottom(self, name: str) -> float:
         """How far down the shown document an anchor is, in pixels (-1 if it is not there)."""
@@ -180,30 +330,22 @@ class DetailsPanel(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_documents"):
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_pages"):
             self._restyle()  # light to dark or back: every page in the new colours
             self.refresh()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
-            if steps:
-                self.step_text_size(steps)
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     # -- navigation -----------------------------------------------------------------------
 
     def _on_region_selected(self, region: str) -> None:
         self.region = region if region in self._atlas.regions else ""
-        self.setDocument(self._document(self.region))
-        self.verticalScrollBar().setValue(0)
+        page = self._show_page(self._key(self.region))
+        page.verticalScrollBar().setValue(0)
 
     def _on_side_changed(self, _side: str) -> None:
         position = self.verticalScrollBar().value()
-        self.setDocument(self._document(self.region))
-        self.verticalScrollBar().setValue(position)
+        page = self._show_page(self._key(self.region))
+        page.finish()  # the same place on the other side needs the whole page
+        page.verticalScrollBar().setValue(position)
 
     def show_condition(self, condition: str) -> bool:
         """Scroll to a condition's section, if the region shown has one."""

@@ -1,38 +1,78 @@
-"""Benchmark hook: report when a window first paints, then quit.
+"""Benchmark hook: report when the window first paints (and answers a click), then quit.
 
-Enabled only by ANATOMY_VIEWER_EXIT_AFTER_PAINT=1 (bench/bench.py sets it). It
-prints `first-paint <time.monotonic()>`, a clock shared by all processes, so
-the parent can measure process start to first paint.
+Enabled only by ANATOMY_VIEWER_EXIT_AFTER_PAINT (bench/bench.py sets it):
+  1      print `first-paint <time.monotonic()> <peak RSS kB>` after the first paint;
+  click  then click the first region on the drawing, as a user would, and print
+         `click-answered <time.monotonic()>` once the details have repainted.
+time.monotonic() is a clock shared by all processes, so the parent measures from
+process start. The peak resident memory (VmHWM) is read where /proc has it.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 ENV = "ANATOMY_VIEWER_EXIT_AFTER_PAINT"
 
 
+def peak_rss_kb() -> int:
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 class _FirstPaint(QObject):
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QCoreApplication, then_click: bool) -> None:
         super().__init__(app)
         self._app = app
+        self._then_click = then_click
         self._seen = False
+        self._details_viewport: QObject | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._seen and event.type() == QEvent.Type.Paint:
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if not self._seen:
             self._seen = True
             # Runs after the whole paint pass that this event starts.
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._painted)
+        elif watched is self._details_viewport:
+            self._details_viewport = None
+            QTimer.singleShot(0, self._answered)
         return False
 
-    def _report(self) -> None:
-        print(f"first-paint {time.monotonic():.6f}", flush=True)
+    def _painted(self) -> None:
+        print(f"first-paint {time.monotonic():.6f} {peak_rss_kb()}", flush=True)
+        if not self._then_click:
+            self._app.quit()
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        window: Any = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "diagram"))
+        diagram = window.diagram
+        view = diagram.current_view
+        region = next(r for r in window.bundle.shapes[view] if diagram.exposed_point(r))
+        point = diagram.mapFromScene(diagram.exposed_point(region))
+        QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        self._details_viewport = window.details.viewport()
+
+    def _answered(self) -> None:
+        print(f"click-answered {time.monotonic():.6f}", flush=True)
         self._app.quit()
 
 
 def install_if_requested(app: QCoreApplication) -> None:
-    if os.environ.get(ENV) == "1":
-        app.installEventFilter(_FirstPaint(app))
+    mode = os.environ.get(ENV, "")
+    if mode in ("1", "click"):
+        app.installEventFilter(_FirstPaint(app, then_click=mode == "click"))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.details.rule_link_activated.connect(self._on_rule_link)
         self.details.text_size_changed.connect(self.settings.save_text_size)
         self.notes_panel.saved.connect(self._on_note_saved)
+        self.reading.splitterMoved.connect(self._on_reading_split_moved)
         self.history.changed.connect(self._update_history_buttons)
         self.back_button.clicked.connect(self.go_back)
         self.forward_button.clicked.connect(self.go_forward)
@@ -227,8 +229,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self._on_quit)
         a.close_window.triggered.connect(self.close)
         self.commands.wire(a)
-        for widget in (self.diagram, self.details, self.region_list, self.search.results):
+        for widget in (self.diagram, self.region_list, self.search.results):
             widget.viewport().installEventFilter(self)
+        self.details.install_viewport_filter(self)
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -295,6 +298,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes_panel.save_now()
         self.save_settings()
+        self.details.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()  # an About or Sources window does not outlive the window it belongs to
         super().closeEvent(event)
 
     def _on_quit(self) -> None:
@@ -323,7 +329,7 @@ class MainWindow(QMainWindow):
         self.selection.select(region)
         if condition and self.details.show_condition(condition):
             self.history.visit(region, condition)
-            self.notes_panel.show_region(region, condition)
+            self._sync_tools(condition)
 
     def go_back(self) -> None:
         self._revisit(self.history.back())
@@ -414,8 +420,8 @@ class MainWindow(QMainWindow):
         record = self.bundle.atlas.regions.get(region)
         self.setWindowTitle(f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE)
         self.view_tabs.mark_views(set(self.bundle.views_of(region)))
-        self.rules.show_region(region)
-        self.notes_panel.show_region(region)
+        if self.tools_open():
+            self._sync_tools()
         if record is not None and self.diagram.hovered_region() == region:
             self._on_region_hovered(region, [])  # the status follows a second click
         if not self._navigating:
@@ -454,6 +460,26 @@ class MainWindow(QMainWindow):
         if len(sizes) == 2 and sizes[1] < TOOLS_OPEN - 40:
             total = sum(sizes)
             self.reading.setSizes([max(total - TOOLS_OPEN, 200), TOOLS_OPEN])
+        self._sync_tools()
+
+    def tools_open(self) -> bool:
+        """Whether the rules-and-notes pane shows more than its tabs."""
+        sizes = self.reading.sizes()
+        return len(sizes) == 2 and sizes[1] > TOOLS_FOLDED + 8
+
+    def _sync_tools(self, condition: str = "") -> None:
+        """Show the selected region's rules and note. While the pane is folded nothing
+        there is updated (a click on the drawing lays out no hidden checklist); it
+        catches up when it opens."""
+        region = self.selection.region
+        if self.rules.region != region:
+            self.rules.show_region(region)
+        if condition or self.notes_panel.region != region:
+            self.notes_panel.show_region(region, condition)
+
+    def _on_reading_split_moved(self, _position: int, _index: int) -> None:
+        if self.tools_open():
+            self._sync_tools()
 
     def _update_history_buttons(self) -> None:
         back, forward = self.history.can_go_back(), self.history.can_go_forward()

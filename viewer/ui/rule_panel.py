@@ -74,6 +74,14 @@ class RuleBox(QGroupBox):
     def result(self) -> RuleResult:
         return evaluate(self.rule, self.ticked())
 
+    def restore(self, ticked: list[str]) -> None:
+        """Tick exactly these criteria (as they were at a region), without reporting it."""
+        for criterion, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(criterion in ticked)
+            box.blockSignals(False)
+        self._show(self.result())
+
     def _on_toggled(self, _checked: bool) -> None:
         result = self.result()
         self._show(result)
@@ -86,7 +94,12 @@ class RuleBox(QGroupBox):
 
 
 class RulePanel(QScrollArea):
-    """Every rule at the region, one box each; the results ticked so far, per region."""
+    """Every rule at the region, one box each; the results ticked so far, per region.
+
+    A rule's box is made the first time a region needs it and kept: moving to
+    another region shows and hides boxes and puts back that region's ticks, so a
+    click on the drawing never builds widgets here.
+    """
 
     result_changed = Signal(str, object)  # region id, RuleResult
 
@@ -94,32 +107,39 @@ class RulePanel(QScrollArea):
         super().__init__(parent)
         self._atlas = atlas
         self.region = ""
-        self.boxes: dict[str, RuleBox] = {}
+        self.boxes: dict[str, RuleBox] = {}  # the rules at the region shown
+        self._made: dict[str, RuleBox] = {}  # every box made so far
         self._ticked: dict[tuple[str, str], list[str]] = {}  # (region, rule) -> criteria
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Decision rules")
-        self.show_region("")
+        content = QWidget()
+        self._layout = QVBoxLayout(content)
+        self._none = _label("No decision rule applies at this region.")
+        self._layout.addWidget(self._none)
+        self._layout.addStretch(1)
+        self.setWidget(content)
+
+    def _box(self, rule: Rule) -> RuleBox:
+        box = self._made.get(rule.id)
+        if box is None:
+            box = RuleBox(rule)
+            box.changed.connect(self._on_changed)
+            self._layout.insertWidget(self._layout.count() - 1, box)
+            self._made[rule.id] = box
+        return box
 
     def show_region(self, region: str) -> None:
         self.region = region
-        self.boxes = {}
-        content = QWidget()
-        layout = QVBoxLayout(content)
         rules = self._atlas.rules_at(region) if region else []
-        if not rules:
-            layout.addWidget(_label("No decision rule applies at this region."))
-        for rule in rules:
-            box = RuleBox(rule)
-            for criterion in self._ticked.get((region, rule.id), []):
-                if criterion in box.boxes:
-                    box.boxes[criterion].setChecked(True)
-            box.changed.connect(self._on_changed)
-            self.boxes[rule.id] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
-        self.setWidget(content)
+        self.boxes = {rule.id: self._box(rule) for rule in rules}
+        for rule_id, box in self._made.items():
+            if rule_id in self.boxes:
+                box.restore(self._ticked.get((region, rule_id), []))
+            box.setVisible(rule_id in self.boxes)
+        self._none.setVisible(not rules)
+        self.verticalScrollBar().setValue(0)
 
     def _on_changed(self, result: RuleResult) -> None:
         box = self.boxes.get(result.rule)

@@ -71,6 +71,7 @@ class SearchPanel(QWidget):
         self._notes = notes or (lambda: [])
         self._note_texts: list[tuple[str, str, str]] | None = None
         self._index: SearchIndex | None = None
+        self._index_coming = False  # being built elsewhere: do not build it here too
         self.hits: list[Hit] = []
         self.groups: list[HitGroup] = []
 
@@ -112,9 +113,14 @@ class SearchPanel(QWidget):
             self._index = SearchIndex(self._atlas)
         return self._index
 
+    def expect_index(self) -> None:
+        """An index is being built elsewhere (off the event loop); set_index() brings it."""
+        self._index_coming = self._index is None
+
     def set_index(self, index: SearchIndex) -> None:
         """An index built elsewhere (off the event loop) is ready."""
         self._index = index
+        self._index_coming = False
         if self.field.text().strip():
             self._on_text_changed(self.field.text())
 
@@ -152,6 +158,14 @@ class SearchPanel(QWidget):
         from viewer.content.search import group_hits
 
         query = text.strip()
+        if query and self._index is None and self._index_coming:
+            # Typed before the index is ready: say so; the results come with it.
+            self._stack.setCurrentIndex(1)
+            self.results.clear()
+            waiting = QListWidgetItem("Preparing the search…")
+            waiting.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(waiting)
+            return
         self.hits = self.search_index().search(text, MAX_RESULTS) if query else []
         notes = self._note_hits(text) if query else []
         self.groups = group_hits([*notes, *self.hits], MAX_ROWS)

@@ -1,0 +1,77 @@
+"""What keeps the window fast, held by tests that do not time anything.
+
+bench/bench.py measures; these check the mechanisms the figures rest on:
+the search index is built off the event loop; a page shown again is not laid
+out again; a page not built yet shows its top at once and the rest while idle;
+the folded rules pane is not rebuilt on a click.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+import viewer.content.search as search_module
+from viewer.bundle import Bundle
+from viewer.ui.app import start_window
+
+
+def test_the_search_index_is_built_off_the_event_loop(qtbot, bundle: Bundle, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    built_on: list[threading.Thread] = []
+    original = search_module.SearchIndex.__init__
+
+    def recording_init(self, atlas) -> None:  # type: ignore[no-untyped-def]
+        built_on.append(threading.current_thread())
+        original(self, atlas)
+
+    monkeypatch.setattr(search_module.SearchIndex, "__init__", recording_init)
+    _app, window, notes = start_window(bundle)
+    qtbot.addWidget(window)
+    window.search.field.setText("kneecap")  # typed before the index is ready
+    if not window.search.index_ready:
+        assert window.search.results.item(0).text() == "Preparing the search…"
+    qtbot.waitUntil(lambda: window.search.index_ready, timeout=10_000)
+    assert built_on
+    assert all(thread is not threading.main_thread() for thread in built_on)
+    assert window.search.groups, "the query typed early is answered when the index comes"
+    window.close()
+    if notes is not None:
+        notes.close()
+
+
+def test_a_page_shown_again_is_not_laid_out_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.selection.select("patella")
+    page = window.details.page()
+    qtbot.waitUntil(lambda: page.complete)
+    window.selection.select("fibular_head")
+    qtbot.waitUntil(lambda: window.details.page().complete)
+    layouts: list[object] = []
+    page.document().documentLayout().documentSizeChanged.connect(layouts.append)
+    window.selection.select("patella")
+    qtbot.wait(50)  # any lazy layout Qt would start runs on timers: let them run
+    assert window.details.page() is page
+    assert layouts == []
+
+
+def test_a_new_page_shows_its_top_at_once_and_the_rest_while_idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.selection.select("lateral_malleolus")
+    page = window.details.page()
+    assert not page.complete, "the whole page was built inside the click"
+    assert page.toPlainText().startswith("Lateral malleolus")
+    assert "Red flags" in page.toPlainText()  # the at-a-glance block is in the top
+    qtbot.waitUntil(lambda: page.complete)
+    text = page.toPlainText()
+    for link in window.bundle.atlas.regions["lateral_malleolus"].conditions:
+        assert window.bundle.atlas.conditions[link.condition].name in text
+
+
+def test_the_folded_rules_pane_is_not_rebuilt_on_a_click(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.lay_out()
+    window.diagram.show_view("leg_anterior")
+    point = window.diagram.mapFromScene(window.diagram.exposed_point("patella"))
+    qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.details.region == "patella"
+    assert window.rules.region == ""  # left alone while folded
+    window.open_tools()
+    assert window.rules.region == "patella"

@@ -1,0 +1,99 @@
+"""One region's page on one side: a text browser that keeps its document laid out.
+
+Qt lays a whole document out again whenever a text browser is given another
+one (QTextEdit::setDocument sets the page size, and that starts a full
+layout: 19 ms for the patella's page). So each page has a browser of its own,
+and the panel shows one or another (viewer/ui/details_panel.py).
+
+A page is built in parts (viewer/content/html.py report_html_parts): the top
+at once, so a click is answered within a frame, then one condition at a time
+while the app is idle. Appending a part lays out only that part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocumentFragment, QWheelEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from viewer.inert_text import InertDocument
+
+
+class Page(QTextBrowser):
+    """Follows no link itself: the panel hears every anchor clicked."""
+
+    def __init__(
+        self,
+        parts: list[str],
+        style: str,
+        font: QFont,
+        on_zoom: Callable[[int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_zoom = on_zoom
+        self._style = style
+        self._font = font
+        self.pending = parts[1:]
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Region details")
+        # A scroll bar that comes and goes would make Qt lay the text out a second time.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        document = self._new_document()
+        document.setHtml(parts[0] if parts else "")
+        self.setDocument(document)
+
+    def _new_document(self) -> InertDocument:
+        document = InertDocument(self)
+        document.setDefaultStyleSheet(self._style)
+        document.setDefaultFont(self._font)  # the body's size: CSS on body does not reach it
+        return document
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+    def add_next_part(self) -> None:
+        """Append the next part at the end, formatted exactly as in one whole page."""
+        if not self.pending:
+            return
+        part = InertDocument()
+        part.setDefaultStyleSheet(self._style)
+        part.setDefaultFont(self._font)
+        part.setHtml(self.pending.pop(0))
+        first = part.begin()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        # A fragment's first block would merge into the last one: open a block in its format.
+        cursor.insertBlock(first.blockFormat(), first.charFormat())
+        cursor.insertFragment(QTextDocumentFragment(part))
+
+    def finish(self) -> None:
+        while self.pending:
+            self.add_next_part()
+
+    def settle(self, size: QSize) -> None:
+        """Take this size and lay the text out for it now, while hidden.
+
+        A hidden widget keeps its resize for the moment it is shown, and the
+        browser would lay the whole text out again then: deliver it now instead.
+        """
+        self.resize(size)
+        for widget in (self, self.viewport()):
+            if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+                QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
+                widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+        self.document().size()  # the layout, finished now rather than by a timer later
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            steps = 1 if delta > 0 else -1 if delta < 0 else 0
+            if steps:
+                self._on_zoom(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
