@@ -1,20 +1,33 @@
-"""Benchmarks, in one run, against a bare PySide6 window started the same way.
+"""Every speed figure, with its budget, in one run, against a bare PySide6 window.
 
-    .venv/bin/python bench/bench.py [--runs 15]
+    ./dev bench [--runs 11] [--rounds 5] [--factor 100] [--events 5000] [--json out.json]
 
-- cold start: process start -> first window painted, for the app (the real
-  `python -m viewer` entry) and for bench/bare_window.py; medians and ratio.
-- click -> details shown: a mouse click through the diagram's viewport on
-  every region of every view, until the details panel has repainted; first
-  click on each region (nothing cached) and repeat clicks; median and p95.
+- start: process start to the first paint of the window, for the app (as a user
+  starts it, no arguments, no saved settings, its cache warm) and for
+  bench/bare_window.py, interleaved; the window usable: the same, until a click on
+  the drawing right after the first paint has its details repainted; the peak
+  resident memory (VmHWM) at the first paint. Budgets 1.3x, 1.5x, 1.3x.
+- first start after install: a wheel built now (with its prebuilt content cache),
+  installed into a fresh venv, started with an empty user cache. Budget 1.6x.
+- first start after an edit: the source tree with no cache (YAML and SVG parsed).
+- clicks: in the window as the app starts it, a click every 40 ms on one region
+  after another (every region of every view) from the first moment, while the
+  app still builds its pages and index, measured from when the click was due to
+  the details repainted; then repeat rounds. Budget p95 5 ms.
+- keystroke: the whole search keystroke in the window (search, list, drawing,
+  repaint) at 100x the content (bench/search_bench.py). Budget p95 16 ms.
+- index: the longest the event loop is held while the 100x index is built
+  (a 5 ms timer's late ticks). Budget 50 ms.
+- memory: resident memory growth over 5,000 monkey events after 1,000 of warm-up,
+  with the top lines of a tracemalloc comparison. Budget 5 MB.
 
-Uses the X11 display in $DISPLAY, or starts Xvfb if it is installed, else
-falls back to Qt's offscreen platform (printed in the header).
+Uses the X11 display in $DISPLAY, or starts Xvfb. Medians and p95 throughout.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -22,12 +35,27 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "tests"))
+sys.path.insert(2, str(ROOT / "tests" / "ui"))
 
 from xvfb import start_xvfb  # noqa: E402
+
+BUDGETS = {
+    "start_ratio": 1.3,
+    "install_ratio": 1.6,
+    "usable_ratio": 1.5,
+    "rss_ratio": 1.3,
+    "click_p95_ms": 5.0,
+    "keystroke_p95_ms": 16.0,
+    "index_block_ms": 50.0,
+    "growth_mb": 5.0,
+}
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -36,146 +64,452 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)}
+
+
+# -- processes: start, first start after install, first start after an edit ----------------
+
+
 def start_display() -> tuple[dict[str, str], subprocess.Popen[bytes] | None]:
     env = dict(os.environ)
     if env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "xcb"
         return env, None
-    if shutil.which("Xvfb"):
-        server, name = start_xvfb("1600x1000x24")
-        env.update(DISPLAY=name, QT_QPA_PLATFORM="xcb")
-        return env, server
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return env, None
+    if not shutil.which("Xvfb"):
+        raise SystemExit("bench: needs an X11 display or Xvfb (./dev bench installs it)")
+    server, name = start_xvfb("1600x1000x24")
+    env.update(DISPLAY=name, QT_QPA_PLATFORM="xcb")
+    return env, server
 
 
-def cold_start(command: list[str], env: dict[str, str]) -> float:
-    env = {**env, "ANATOMY_VIEWER_EXIT_AFTER_PAINT": "1"}
+def timed_start(command: list[str], env: dict[str, str], mode: str = "1") -> dict[str, float]:
+    """Milliseconds from process start to each mark the app prints (viewer/ui/first_paint.py)."""
+    env = {**env, "ANATOMY_VIEWER_EXIT_AFTER_PAINT": mode}
     started = time.monotonic()
-    result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    marks: dict[str, float] = {}
     for line in result.stdout.splitlines():
-        if line.startswith("first-paint "):
-            return float(line.split()[1]) - started
-    raise RuntimeError(f"{command} never painted:\n{result.stderr[-2000:]}")
+        words = line.split()
+        if words and words[0] in ("first-paint", "click-answered"):
+            marks[words[0]] = (float(words[1]) - started) * 1000
+            if words[0] == "first-paint" and len(words) > 2:
+                marks["peak_rss_mb"] = int(words[2]) / 1024
+    if "first-paint" not in marks or (mode == "click" and "click-answered" not in marks):
+        raise RuntimeError(f"{command} did not report:\n{result.stderr[-2000:]}")
+    return marks
 
 
-def bench_cold_start(env: dict[str, str], runs: int) -> None:
+def homes(env: dict[str, str], scratch: Path, name: str) -> dict[str, str]:
+    """Fresh settings and notes homes: a first start, as a new user has it."""
+    base = scratch / name
+    return {
+        **env,
+        "XDG_CONFIG_HOME": str(base / "config"),
+        "XDG_DATA_HOME": str(base / "data"),
+        "XDG_CACHE_HOME": str(scratch / "cache"),  # shared: warm after the first run
+    }
+
+
+def bench_start(env: dict[str, str], runs: int, scratch: Path) -> dict[str, Any]:
     app = [sys.executable, "-m", "viewer"]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
-    for _ in range(2):  # warm the file cache; we measure process start, not disk
-        cold_start(app, env)
-        cold_start(bare, env)
-    app_times, bare_times = [], []
-    for _ in range(runs):  # interleaved, so both see the same machine load
-        bare_times.append(cold_start(bare, env))
-        app_times.append(cold_start(app, env))
-    app_median = statistics.median(app_times) * 1000
-    bare_median = statistics.median(bare_times) * 1000
-    print(f"cold start, bare PySide6 window : median {bare_median:7.1f} ms  ({runs} runs)")
-    print(f"cold start, anatomy-viewer      : median {app_median:7.1f} ms  ({runs} runs)")
-    print(f"ratio app / bare                : {app_median / bare_median:.2f}x  (budget 1.5x)")
-    # The first start after content or drawings change parses YAML and SVG again.
-    uncached = []
-    for _ in range(max(3, runs // 3)):
-        with tempfile.TemporaryDirectory() as cache:
-            uncached.append(cold_start(app, {**env, "XDG_CACHE_HOME": cache}))
-    print(
-        f"cold start, first after an edit : median {statistics.median(uncached) * 1000:7.1f} ms"
-        f"  (no cache; {len(uncached)} runs)"
-    )
+    for index in range(2):  # warm the file cache and the content cache
+        timed_start(app, homes(env, scratch, f"warm{index}"))
+        timed_start(bare, homes(env, scratch, f"warm{index}"))
+    rows: dict[str, list[float]] = {"bare": [], "app": [], "usable": [], "bare_rss": [], "rss": []}
+    for run in range(runs):  # interleaved, so that both see the same machine load
+        b = timed_start(bare, homes(env, scratch, f"b{run}"))
+        a = timed_start(app, homes(env, scratch, f"a{run}"))
+        u = timed_start(app, homes(env, scratch, f"u{run}"), mode="click")
+        rows["bare"].append(b["first-paint"])
+        rows["app"].append(a["first-paint"])
+        rows["usable"].append(u["click-answered"])
+        rows["bare_rss"].append(b["peak_rss_mb"])
+        rows["rss"].append(a["peak_rss_mb"])
+    return {key: spread(values) for key, values in rows.items()}
 
 
-def bench_clicks(env: dict[str, str], rounds: int) -> None:
-    os.environ.update({k: env[k] for k in ("DISPLAY", "QT_QPA_PLATFORM") if k in env})
-    from PySide6.QtCore import QEvent, QObject, Qt
+def bench_first_start_after_install(env: dict[str, str], runs: int, scratch: Path) -> dict:
+    from test_packaging import build_wheel, fresh_venv_with
+
+    wheel = build_wheel(scratch / "dist")
+    bin_dir = fresh_venv_with(wheel, scratch / "venv")
+    clean = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    app = [str(bin_dir / "anatomy-viewer")]
+    bare = [str(bin_dir / "python"), str(ROOT / "bench" / "bare_window.py")]
+    for index in range(2):
+        timed_start(bare, homes(clean, scratch / "installed", f"warm{index}"))
+    rows: dict[str, list[float]] = {"bare": [], "app": []}
+    for run in range(runs):
+        # An empty user cache each time: every run is a clinic's first start.
+        fresh = {**homes(clean, scratch / "installed", f"r{run}")}
+        fresh["XDG_CACHE_HOME"] = str(scratch / "installed" / f"cache{run}")
+        rows["bare"].append(timed_start(bare, fresh)["first-paint"])
+        rows["app"].append(timed_start(app, fresh)["first-paint"])
+    return {key: spread(values) for key, values in rows.items()}
+
+
+def bench_first_start_after_edit(env: dict[str, str], runs: int, scratch: Path) -> dict:
+    app = [sys.executable, "-m", "viewer"]
+    times = []
+    for run in range(runs):
+        fresh = homes(env, scratch, f"e{run}")
+        fresh["XDG_CACHE_HOME"] = str(scratch / f"edit-cache{run}")
+        times.append(timed_start(app, fresh)["first-paint"])
+    return {"app": spread(times)}
+
+
+# -- in the window: clicks, keystrokes, the index, memory -----------------------------------
+
+
+def part_clicks(rounds: int) -> dict[str, Any]:
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
     from viewer.bundle_cache import load_bundle_cached
-    from viewer.ui.app import application
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.app import start_window
 
-    class PaintCounter(QObject):
-        count = 0
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
-
-    app = application()
-    window = MainWindow(load_bundle_cached())
-    window.resize(1400, 900)
-    window.lay_out()  # as a first start: the rules-and-notes pane folded
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    window.details.prebuild_all()  # what the app does once it has started
-    while not window.details.prebuilt:
-        app.processEvents()
+    app, window, _notes = start_window(load_bundle_cached())
     diagram = window.diagram
     targets = []
     for view in diagram.views():
         diagram.show_view(view)
-        app.processEvents()
         for region in window.bundle.shapes[view]:
             point = diagram.exposed_point(region)
             if point is not None:
                 targets.append((view, region, diagram.mapFromScene(point)))
+    diagram.show_view(diagram.views()[0])
 
-    painted = PaintCounter()
-    window.details.viewport().installEventFilter(painted)
-    first: list[float] = []
+    class Repainted(QObject):
+        """When the details page shown has painted after a click (the paint pass over)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.watch: QObject | None = None
+            self.done: Callable[[], None] = lambda: None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is self.watch and event.type() == QEvent.Type.Paint:
+                self.watch = None
+                QTimer.singleShot(0, self.done)
+            return False
+
+    repainted = Repainted()
+    app.installEventFilter(repainted)
+    loop = QEventLoop()  # not app.exec(): quitting the app would close the window
+    early: list[float] = []
+    interval = 0.040
+    state = {"next": 0, "due": 0.0}
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(round(interval * 1000))
+
+    def click_next() -> None:
+        if state["next"] >= len(targets):
+            ticker.stop()
+            loop.quit()
+            return
+        view, region, pos = targets[state["next"]]
+        if diagram.current_view != view:
+            diagram.show_view(view)  # a tab clicked: not a click on the drawing
+            state["due"] = time.perf_counter() + interval
+            return
+        due = state["due"]
+        state["next"] += 1
+        state["due"] = due + interval
+        QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        assert window.details.region == region, (region, window.details.region)
+        repainted.watch = window.details.viewport()
+        repainted.done = lambda: early.append((time.perf_counter() - due) * 1000)
+
+    def begin() -> None:
+        state["due"] = time.perf_counter() + interval
+        ticker.timeout.connect(click_next)
+        ticker.start()
+
+    QTimer.singleShot(0, begin)  # from the first turn of the event loop on
+    loop.exec()
+
+    while not window.details.prebuilt or not window.search.index_ready:
+        app.processEvents()
     repeat: list[float] = []
-    for round_number in range(rounds):
+    for _ in range(rounds):
         for view, region, pos in targets:
             diagram.show_view(view)
             window.selection.select("")
             app.processEvents()
-            painted.count = 0
+            painted = []
+            repainted.watch = window.details.viewport()
+            repainted.done = lambda painted=painted: painted.append(1)
             started = time.perf_counter()
             QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-            # Deliver what the click scheduled, as the event loop would: the repaints.
-            app.processEvents()
-            elapsed = (time.perf_counter() - started) * 1000
-            assert window.details.region == region, (region, window.details.region)
-            assert painted.count > 0, "the details panel did not repaint"
-            (first if round_number == 0 else repeat).append(elapsed)
-    every = first + repeat
-    print(f"click -> details, {len(targets)} regions x {rounds} rounds ({app.platformName()}):")
-    print(
-        f"  first click per region : median {statistics.median(first):5.2f} ms, "
-        f"p95 {percentile(first, 0.95):5.2f} ms"
-    )
-    print(
-        f"  all clicks             : median {statistics.median(every):5.2f} ms, "
-        f"p95 {percentile(every, 0.95):5.2f} ms  (budget 16 ms)"
-    )
+            repainted.watch = window.details.viewport()
+            while not painted:
+                app.processEvents()
+            repeat.append((time.perf_counter() - started) * 1000)
+            assert window.details.region == region
     window.close()
+    return {
+        "regions": len(targets),
+        "right_after_start": spread(early),
+        "repeat": spread(repeat),
+        "platform": app.platformName(),
+    }
+
+
+def part_keystroke(factor: int, rounds: int) -> dict[str, Any]:
+    from search_bench import keystrokes, scaled_atlas
+
+    from viewer.bundle import load_bundle
+    from viewer.ui.app import application
+    from viewer.ui.main_window import MainWindow
+
+    app = application()
+    shipped = load_bundle(with_outlines=True)
+    big = scaled_atlas(shipped.atlas, factor)
+    window = MainWindow(shipped._replace(atlas=big))
+    window.resize(1400, 900)
+    window.lay_out()
+    window.show()
+    app.processEvents()
+    index = window.search.search_index()
+    import gc
+
+    gc.freeze()  # as the app does once its content is loaded
+    field = window.search.field
+    times: list[float] = []
+    for _ in range(rounds):
+        index._candidates.cache_clear()  # noqa: SLF001 - a cold cache each round
+        index._token_owners.cache_clear()  # noqa: SLF001
+        field.clear()
+        app.processEvents()
+        for text in keystrokes():
+            started = time.perf_counter()
+            field.setText(text)
+            app.processEvents()  # the repaints the keystroke caused
+            times.append((time.perf_counter() - started) * 1000)
+    window.close()
+    return {"regions": len(big.regions), "conditions": len(big.conditions), **spread(times)}
+
+
+def part_index(factor: int) -> dict[str, Any]:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from search_bench import scaled_atlas
+
+    from viewer.bundle import load_bundle
+    from viewer.ui.app import _IndexBuilder, application
+    from viewer.ui.main_window import MainWindow
+
+    app = application()
+    shipped = load_bundle(with_outlines=True)
+    window = MainWindow(shipped._replace(atlas=scaled_atlas(shipped.atlas, factor)))
+    window.show()
+    app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(5)
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+        if window.search.index_ready:
+            ticker.stop()
+            loop.quit()
+
+    ticker.timeout.connect(tick)
+    loop = QEventLoop()
+    builder = _IndexBuilder(window)
+    window.search.expect_index()
+    started = time.perf_counter()
+    builder.start(window)
+    ticker.start()
+    loop.exec()
+    built = time.perf_counter() - started
+    window.close()
+    return {"build_s": built, "max_gap_ms": max(gaps), "p99_gap_ms": percentile(gaps, 0.99)}
+
+
+def part_memory(events: int) -> dict[str, Any]:
+    import gc
+    import random
+    import tracemalloc
+
+    from PySide6.QtCore import QTimer
+    from test_monkey import Monkey, close_popups, rss_mb
+
+    from viewer.bundle_cache import load_bundle_cached
+    from viewer.ui.app import start_window
+
+    app, window, _notes = start_window(load_bundle_cached())
+    window.resize(1400, 900)
+    monkey = Monkey(window, random.Random(20261204))
+    popups = QTimer()
+    popups.timeout.connect(close_popups)
+    popups.start(20)
+    for _ in range(1000):  # warm-up: every view, page and cache met once
+        monkey.step()
+        app.processEvents()
+    while not window.details.prebuilt:
+        app.processEvents()
+    gc.collect()
+    tracemalloc.start(10)
+    before_rss = rss_mb()
+    before = tracemalloc.take_snapshot()
+    for _ in range(events):
+        monkey.step()
+        app.processEvents()
+    gc.collect()
+    after_rss = rss_mb()
+    after = tracemalloc.take_snapshot()
+    top = [
+        f"{stat.size_diff / 1024:+.0f} KiB {stat.traceback.format()[-1].strip()}"
+        for stat in after.compare_to(before, "filename")[:5]
+    ]
+    python_growth = sum(s.size_diff for s in after.compare_to(before, "filename")) / 2**20
+    window.close()
+    return {
+        "growth_mb": after_rss - before_rss,
+        "python_growth_mb": python_growth,
+        "top": top,
+        "rss_after_mb": after_rss,
+    }
+
+
+PARTS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "clicks": lambda a: part_clicks(a.rounds),
+    "keystroke": lambda a: part_keystroke(a.factor, 2),
+    "index": lambda a: part_index(a.factor),
+    "memory": lambda a: part_memory(a.events),
+}
+
+
+def run_part(name: str, args: argparse.Namespace, env: dict[str, str], scratch: Path) -> dict:
+    """A part in a process of its own: one part's memory never weighs on another's figures."""
+    out = scratch / f"{name}.json"
+    command = [sys.executable, __file__, "--part", name, "--json", str(out)]
+    command += ["--rounds", str(args.rounds), "--factor", str(args.factor)]
+    command += ["--events", str(args.events)]
+    fresh = homes(env, scratch, f"part-{name}")
+    subprocess.run(command, env=fresh, cwd=ROOT, check=True, timeout=3600)
+    result: dict[str, Any] = json.loads(out.read_text())
+    return result
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def verdict(value: float, budget: float) -> str:
+    return "ok" if value <= budget else "OVER"
+
+
+def report(results: dict[str, Any]) -> list[str]:
+    lines = []
+    s = results["start"]
+    bare = s["bare"]["median"]
+
+    def ratio_line(label: str, value: float, budget_key: str) -> None:
+        budget = BUDGETS[budget_key]
+        lines.append(
+            f"{label:44s} {value:8.1f} ms  {value / bare:5.2f}x  (budget {budget}x) "
+            f"{verdict(value / bare, budget)}"
+        )
+
+    lines.append(
+        f"{'bare PySide6 window, first paint':44s} {bare:8.1f} ms  (p95 {s['bare']['p95']:.1f})"
+    )
+    ratio_line("app, first paint (cache warm)", s["app"]["median"], "start_ratio")
+    ratio_line("app, a click answered right after", s["usable"]["median"], "usable_ratio")
+    if "install" in results:
+        i = results["install"]
+        value, base = i["app"]["median"], i["bare"]["median"]
+        lines.append(
+            f"{'first start after install (no user cache)':44s} {value:8.1f} ms  "
+            f"{value / base:5.2f}x  (budget {BUDGETS['install_ratio']}x) "
+            f"{verdict(value / base, BUDGETS['install_ratio'])}  [bare there {base:.1f} ms]"
+        )
+    if "edit" in results:
+        value = results["edit"]["app"]["median"]
+        lines.append(
+            f"{'first start after an edit (no cache)':44s} {value:8.1f} ms  {value / bare:5.2f}x"
+        )
+    rss, bare_rss = s["rss"]["median"], s["bare_rss"]["median"]
+    lines.append(
+        f"{'peak RSS at first paint':44s} {rss:8.1f} MB  {rss / bare_rss:5.2f}x  "
+        f"(budget {BUDGETS['rss_ratio']}x, bare {bare_rss:.1f} MB) "
+        + verdict(rss / bare_rss, BUDGETS["rss_ratio"])
+    )
+    c = results["clicks"]
+    for key, label in (("right_after_start", "click -> details, first, right after start"),
+                       ("repeat", "click -> details, repeat")):  # fmt: skip
+        row = c[key]
+        lines.append(
+            f"{label:44s} median {row['median']:5.2f} ms  p95 {row['p95']:5.2f} ms  "
+            f"(budget p95 {BUDGETS['click_p95_ms']} ms, n={row['n']}) "
+            f"{verdict(row['p95'], BUDGETS['click_p95_ms'])}"
+        )
+    k = results["keystroke"]
+    lines.append(
+        f"{'keystroke in the window at 100x content':44s} median {k['median']:5.2f} ms  "
+        f"p95 {k['p95']:5.2f} ms  (budget p95 {BUDGETS['keystroke_p95_ms']} ms, "
+        f"{k['regions']} regions) {verdict(k['p95'], BUDGETS['keystroke_p95_ms'])}"
+    )
+    x = results["index"]
+    lines.append(
+        f"{'100x index build: longest frame held':44s} {x['max_gap_ms']:8.1f} ms  "
+        f"(p99 {x['p99_gap_ms']:.1f}; built in {x['build_s']:.1f} s off the event loop; "
+        f"budget {BUDGETS['index_block_ms']} ms) "
+        + verdict(x["max_gap_ms"], BUDGETS["index_block_ms"])
+    )
+    m = results["memory"]
+    lines.append(
+        f"{'RSS growth over the monkey events':44s} {m['growth_mb']:+8.1f} MB  "
+        f"(Python heap {m['python_growth_mb']:+.1f} MB; budget {BUDGETS['growth_mb']} MB) "
+        f"{verdict(m['growth_mb'], BUDGETS['growth_mb'])}"
+    )
+    lines += [f"    {line}" for line in m["top"]]
+    return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="cold starts of each kind")
-    parser.add_argument("--rounds", type=int, default=10, help="click rounds over all regions")
-    parser.add_argument(
-        "--offscreen", action="store_true", help="use Qt's offscreen platform, not X11"
-    )
+    parser.add_argument("--runs", type=int, default=11, help="starts of each kind (11)")
+    parser.add_argument("--rounds", type=int, default=5, help="repeat click rounds (5)")
+    parser.add_argument("--factor", type=int, default=100, help="content scale for search (100)")
+    parser.add_argument("--events", type=int, default=5000, help="monkey events (5000)")
+    parser.add_argument("--skip-install", action="store_true", help="no wheel, no fresh venv")
+    parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.part:
+        result = PARTS[args.part](args)
+        args.json.write_text(json.dumps(result))
+        return 0
     # Measure the app as installed: byte-compiled, as pip does for a wheel.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "viewer")], check=True)
-    if args.offscreen:
-        env, server = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}, None
-    else:
-        env, server = start_display()
+    env, server = start_display()
+    results: dict[str, Any] = {}
     try:
-        print(
-            f"platform: {env['QT_QPA_PLATFORM']}  python {sys.version.split()[0]}  "
-            f"cpus {os.cpu_count()}"
-        )
-        bench_cold_start(env, args.runs)
-        bench_clicks(env, args.rounds)
+        with tempfile.TemporaryDirectory(prefix="anatomy-bench-") as folder:
+            scratch = Path(folder)
+            print(f"platform {env['QT_QPA_PLATFORM']}, python {sys.version.split()[0]}, "
+                  f"{os.cpu_count()} cpus, {args.runs} runs", flush=True)  # fmt: skip
+            results["start"] = bench_start(env, args.runs, scratch)
+            if not args.skip_install:
+                results["install"] = bench_first_start_after_install(env, args.runs, scratch)
+            results["edit"] = bench_first_start_after_edit(env, max(3, args.runs // 3), scratch)
+            for name in ("clicks", "keystroke", "index", "memory"):
+                results[name] = run_part(name, args, env, scratch)
     finally:
         if server is not None:
             server.terminate()
+    lines = report(results)
+    print("\n".join(lines))
+    if args.json:
+        args.json.write_text(json.dumps({"results": results, "report": lines}, indent=1))
     return 0
 
 

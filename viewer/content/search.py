@@ -83,7 +83,10 @@ class Hit:
 
 def normalise(text: str) -> str:
     """Lower case, accents and apostrophes dropped: "Morton’s" -> "mortons"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = text.lower()
+    if lowered.isascii():  # most text: nothing to decompose (a fifth of the index's build)
+        return lowered.replace("'", "")
+    decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.replace("'", "").replace("\u2019", "")
 
@@ -140,6 +143,10 @@ class SearchIndex:
             )
             for word, owners in postings.items()
         }
+        # Let the postings go a word at a time: freed at once, in one call, they held
+        # the interpreter lock for a quarter of a second at 100x content.
+        while postings:
+            postings.popitem()
         self._candidates = lru_cache(maxsize=512)(self._word_candidates)
         # The words of a query already typed are not matched again at the next keystroke.
         self._token_owners = lru_cache(maxsize=64)(self._owners_of_token)
@@ -291,14 +298,16 @@ class SearchIndex:
         """More for an owner that says all the query's words in one text, most for the
         words as written: "hot swollen knee" is a presentation, not three matches. A
         condition that must not be missed wins a near tie."""
-        phrase = " ".join(tokens)
+        # With a space in front, "in" finds a word that begins with a token: one C-level
+        # search per token instead of a loop over the text's words.
+        phrase = " " + " ".join(tokens)
+        starts = [" " + token for token in tokens]
         best = 0.0
         for index in self._owner_entries.get(owner, ()):
-            text = self._entries[index].words
+            text = " " + self._entries[index].words
             if phrase in text:
                 return 6.0 + (1.0 if owner in self._urgent else 0.0)
-            present = text.split()
-            if all(any(word.startswith(token) for word in present) for token in tokens):
+            if all(start in text for start in starts):
                 best = 3.0
         return best + (1.0 if best and owner in self._urgent else 0.0)
 

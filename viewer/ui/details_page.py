@@ -34,17 +34,23 @@ class Page(QTextBrowser):
     ) -> None:
         super().__init__(parent)
         self._on_zoom = on_zoom
-        self._style = style
-        self._font = font
-        self.pending = parts[1:]
+        self.pending: list[str] = []
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
         # A scroll bar that comes and goes would make Qt lay the text out a second time.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.load(parts, style, font)
+
+    def load(self, parts: list[str], style: str, font: QFont) -> None:
+        """Show another page here: a browser made once is cheaper to reuse than to make."""
+        self._style = style
+        self._font = font
+        self.pending = parts[1:]
         document = self._new_document()
         document.setHtml(parts[0] if parts else "")
-        self.setDocument(document)
+        self.setDocument(document)  # the old one, a child of this browser, is deleted by Qt
+        self.verticalScrollBar().setValue(0)
 
     def _new_document(self) -> InertDocument:
         document = InertDocument(self)
@@ -82,7 +88,9 @@ class Page(QTextBrowser):
         browser would lay the whole text out again then: deliver it now instead.
         """
         self.resize(size)
+        self.ensurePolished()  # the style's first look, now: not a second paint when shown
         for widget in (self, self.viewport()):
+            widget.ensurePolished()
             if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
                 QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
                 widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)

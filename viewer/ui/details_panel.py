@@ -2,20 +2,22 @@
 
 Each region's page (on each side) has a text browser of its own, laid out
 once at the panel's width and kept (viewer/ui/details_page.py): showing it
-again lays nothing out, so a click costs a paint. A page not built yet shows
-its top at once and gains a condition per idle turn; after start-up, idle time
-builds every region's page on the side shown, the same way. The text size
+again lays nothing out, so a click costs a paint. The MAX_PAGES pages shown
+last are kept (a laid-out page is about 2 MB of glyphs). A page not made yet
+shows its top at once and gains a condition per idle turn; after start-up,
+idle time makes every region's HTML, so that a new page is a layout away. The text size
 (Ctrl++, Ctrl+-, Ctrl+0, Ctrl+wheel) changes the style sheet; the reader stays
 at the same place.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QScrollBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
 from viewer.inert_text import InertDocument
@@ -38,9 +40,13 @@ EMPTY = (
 SafeDocument = InertDocument
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
+MAX_PAGES = 16  # laid-out pages kept: about 2 MB each
+MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
+AFTER_SHOW_MS = 30
+MAX_SPARE = 2
 
 
-class DetailsPanel(QStackedWidget):
+class DetailsPanel(QWidget):
     """Follows only in-page anchors and the app's own atlas: links, which it hands on."""
 
     anchorClicked = Signal(QUrl)  # noqa: N815 (the name QTextBrowser gives it)
@@ -61,8 +67,16 @@ class DetailsPanel(QStackedWidget):
         self._atlas = atlas
         self._side = side
         self._notes_for = notes_for or (lambda _region: [])
-        self._pages: dict[PageKey, Page] = {}
-        self._queue: list[PageKey] = []  # pages to build while idle, next last
+        # The pages made, least recently shown first; a few dozen at most, for each
+        # laid-out page holds megabytes of glyphs. Their HTML, far smaller, is kept for more.
+        self._pages: OrderedDict[PageKey, Page] = OrderedDict()
+        self._rendered: OrderedDict[PageKey, list[str]] = OrderedDict()
+        self._to_render: list[PageKey] = []  # HTML to make while idle, next last
+        self._spare: list[Page] = []  # browsers of pages let go, hidden, to reuse
+        # The page shown. Not a QStackedWidget: its switch re-enables updates (a repaint of
+        # the whole panel) and shows a widget in a layout (a second layout and paint pass).
+        self._current: Page | None = None
+        self._queue: list[PageKey] = []  # pages to complete while idle, next last
         self._unsettled: set[PageKey] = set()  # hidden pages laid out for another width
         self._viewport_filters: list[QObject] = []
         self._idle = QTimer(self)
@@ -73,6 +87,11 @@ class DetailsPanel(QStackedWidget):
         self._resized.setSingleShot(True)
         self._resized.setInterval(400)
         self._resized.timeout.connect(self._idle.start)
+        # After a page is shown, idle work waits a little: the page paints first.
+        self._after_show = QTimer(self)
+        self._after_show.setSingleShot(True)
+        self._after_show.setInterval(AFTER_SHOW_MS)
+        self._after_show.timeout.connect(self._resume_idle)
         self._prebuild_wanted = False
         self._stopped = False  # the window closed: no more idle work
         self._text_size = DEFAULT_TEXT_SIZE
@@ -93,11 +112,20 @@ class DetailsPanel(QStackedWidget):
 
     def page(self) -> Page:
         """The page shown."""
-        page = self.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        assert self._current is not None
+        return self._current
 
     def _parts(self, key: PageKey) -> list[str]:
+        parts = self._rendered.get(key)
+        if parts is None:
+            parts = self._render(key)
+            self._rendered[key] = parts
+            while len(self._rendered) > MAX_RENDERED:
+                self._rendered.popitem(last=False)
+        self._rendered.move_to_end(key)
+        return list(parts)
+
+    def _render(self, key: PageKey) -> list[str]:
         region, side = key
         if not region:
             return [EMPTY]
@@ -113,55 +141,112 @@ class DetailsPanel(QStackedWidget):
         return font
 
     def _make_page(self, key: PageKey) -> Page:
-        page = Page(self._parts(key), self._style, self._font(), self.step_text_size, self)
-        page.anchorClicked.connect(self.anchorClicked.emit)
-        for watcher in self._viewport_filters:
-            page.viewport().installEventFilter(watcher)
-        self.addWidget(page)
+        if self._spare:
+            page = self._spare.pop()
+            page.load(self._parts(key), self._style, self._font())
+        else:
+            page = Page(self._parts(key), self._style, self._font(), self.step_text_size, self)
+            page.anchorClicked.connect(self.anchorClicked.emit)
+            for watcher in self._viewport_filters:
+                page.viewport().installEventFilter(watcher)
+            page.hide()
         page.settle(self._page_size())
         self._pages[key] = page
+        self._evict()
         return page
 
+    def _evict(self) -> None:
+        """Drop the pages shown longest ago beyond MAX_PAGES (their HTML stays)."""
+        for key in list(self._pages):
+            if len(self._pages) <= MAX_PAGES:
+                break
+            if self._pages[key] is self._current:
+                continue
+            page = self._pages.pop(key)
+            if len(self._spare) < MAX_SPARE:
+                self._spare.append(page)  # its widgets reused for the next page made
+            else:
+                self._drop(page)
+            self._unsettled.discard(key)
+            if key in self._queue:
+                self._queue.remove(key)
+
     def _page_size(self) -> QSize:
-        current = self.currentWidget()
-        return current.size() if current is not None else self.size()
+        return self.size()
 
     def _show_page(self, key: PageKey) -> Page:
         page = self._pages.get(key) or self._make_page(key)
+        self._pages.move_to_end(key)
         if key in self._unsettled:
             self._unsettled.discard(key)
             page.settle(self._page_size())
-        self.setCurrentWidget(page)
-        self.setFocusProxy(page)
+        self._switch_to(page)
         if not page.complete:
             self._queue_page(key)
+        if not self._stopped:
+            self._idle.stop()
+            self._after_show.start()
         return page
+
+    def _resume_idle(self) -> None:
+        if not self._stopped:
+            self._idle.start()
+
+    def _switch_to(self, page: Page) -> None:
+        old = self._current
+        if old is page:
+            return
+        focus = QApplication.focusWidget()
+        had_focus = (
+            old is not None and focus is not None and (focus is old or old.isAncestorOf(focus))
+        )
+        page.setGeometry(self.rect())
+        page.show()  # over the old one, then the old one goes: nothing flickers between
+        self._current = page
+        self.setFocusProxy(page)
+        if old is not None:
+            old.hide()
+        if had_focus:
+            page.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            return True  # a page shown asks for a layout; the panel has none to redo
+        return super().event(event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(560, 480)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(240, 160)
 
     def _queue_page(self, key: PageKey) -> None:
         if key in self._queue:
             self._queue.remove(key)
         self._queue.append(key)  # next
-        if not self._stopped:
+        if not self._stopped and not self._after_show.isActive():
             self._idle.start()
 
     def _on_idle(self) -> None:
-        """One small step per event-loop turn: a part of a page, or a page resized."""
+        """One small step per event-loop turn: a part of a page, a page resized, or the
+        HTML of a page to come."""
         while self._queue:
-            key = self._queue[-1]
-            page = self._pages.get(key)
-            if page is None:
-                self._make_page(key)
-                return
-            if not page.complete:
+            page = self._pages.get(self._queue[-1])
+            if page is not None and not page.complete:
                 page.add_next_part()
                 return
             self._queue.pop()
         if self._unsettled and not self._resized.isActive():
             key = self._unsettled.pop()
             page = self._pages.get(key)
-            if page is not None and page is not self.currentWidget():
+            if page is not None and page is not self._current:
                 page.settle(self._page_size())
             return
+        while self._to_render:
+            key = self._to_render.pop()
+            if key not in self._rendered:
+                self._parts(key)
+                return
         self._idle.stop()
 
     def stop(self) -> None:
@@ -169,23 +254,22 @@ class DetailsPanel(QStackedWidget):
         self._stopped = True
         self._idle.stop()
         self._resized.stop()
+        self._after_show.stop()
 
     def prebuild_all(self) -> None:
-        """Build every region's page on the side shown, during idle time."""
+        """Make every region's HTML on the side shown, during idle time, so that a page
+        not made yet is a layout away (up to MAX_RENDERED of them)."""
         if self._stopped:
             return
         self._prebuild_wanted = True
         side = self._side.side
-        wanted = [(r, side) for r in self._atlas.regions]
-        missing = [key for key in wanted if key not in self._pages or not self._pages[key].complete]
-        for key in reversed(missing):
-            if key not in self._queue:
-                self._queue.insert(0, key)
+        wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
+        self._to_render = [key for key in reversed(wanted) if key not in self._rendered]
         self._idle.start()
 
     @property
     def prebuilt(self) -> bool:
-        return not self._queue and not self._unsettled
+        return not self._queue and not self._unsettled and not self._to_render
 
     def install_viewport_filter(self, watcher: QObject) -> None:
         """Watch the mouse on every page, those to come too."""
@@ -195,13 +279,19 @@ class DetailsPanel(QStackedWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        shown = self.currentWidget()
+        shown = self._current
+        if shown is not None:
+            shown.setGeometry(self.rect())
         self._unsettled = {key for key, page in self._pages.items() if page is not shown}
         if self._unsettled and not self._stopped:
             self._resized.start()
 
-    def refresh(self, region: str = "") -> None:
-        """Build a region's page (or every page) again: its notes or the style changed."""
+    def refresh(self, region: str = "", content_changed: bool = True) -> None:
+        """Build a region's page (or every page) again: its notes (content_changed) or the
+        style changed."""
+        if content_changed:
+            for key in [key for key in self._rendered if not region or key[0] == region]:
+                del self._rendered[key]
         stale = [key for key in self._pages if not region or key[0] == region]
         shown_key = self._key(self.region)
         if shown_key in stale:
@@ -220,7 +310,7 @@ class DetailsPanel(QStackedWidget):
             self.prebuild_all()  # the pages dropped, built again while idle
 
     def _drop(self, page: Page) -> None:
-        self.removeWidget(page)
+        page.hide()
         page.deleteLater()
 
     def _reading_position(self) -> int:
@@ -315,7 +405,7 @@ class DetailsPanel(QStackedWidget):
             return
         self._text_size = size
         self._restyle()
-        self.refresh()
+        self.refresh(content_changed=False)
         self.text_size_changed.emit(size)
 
     def step_text_size(self, steps: int) -> None:
@@ -332,7 +422,7 @@ class DetailsPanel(QStackedWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_pages"):
             self._restyle()  # light to dark or back: every page in the new colours
-            self.refresh()
+            self.refresh(content_changed=False)
 
     # -- navigation -----------------------------------------------------------------------
 

@@ -72,6 +72,8 @@ class SearchPanel(QWidget):
         self._note_texts: list[tuple[str, str, str]] | None = None
         self._index: SearchIndex | None = None
         self._index_coming = False  # being built elsewhere: do not build it here too
+        self._rows_shown: list[str] = []
+        self._matches_shown: list[str] = []
         self.hits: list[Hit] = []
         self.groups: list[HitGroup] = []
 
@@ -162,6 +164,7 @@ class SearchPanel(QWidget):
             # Typed before the index is ready: say so; the results come with it.
             self._stack.setCurrentIndex(1)
             self.results.clear()
+            self._rows_shown = ["Preparing the search…"]
             waiting = QListWidgetItem("Preparing the search…")
             waiting.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(waiting)
@@ -169,19 +172,32 @@ class SearchPanel(QWidget):
         self.hits = self.search_index().search(text, MAX_RESULTS) if query else []
         notes = self._note_hits(text) if query else []
         self.groups = group_hits([*notes, *self.hits], MAX_ROWS)
+        rows = [self._row_text(group) for group in self.groups]
+        if query and not self.groups:
+            rows = [f"No match for “{query}”"]
+        self._stack.setCurrentIndex(1 if query else 0)
+        if rows == self._rows_shown:
+            return  # the next letter often changes nothing: no list to lay out and paint
+        self._rows_shown = rows
+        self.results.setUpdatesEnabled(False)  # one layout and one paint for the lot
         self.results.clear()
-        for group in self.groups:
-            self.results.addItem(self._row(group))
+        for group, text in zip(self.groups, rows, strict=False):
+            item = QListWidgetItem(text)
+            item.setData(PLACE_ROLE, (group.regions[0], group.condition))
+            self.results.addItem(item)
         if self.groups:
             self.results.setCurrentRow(0)
-        self._stack.setCurrentIndex(1 if query else 0)
-        if query and not self.groups:
-            empty = QListWidgetItem(f"No match for “{query}”")
+        elif query:
+            empty = QListWidgetItem(rows[0])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
-        self.matches_changed.emit(list(dict.fromkeys(g.regions[0] for g in self.groups)))
+        self.results.setUpdatesEnabled(True)
+        matches = list(dict.fromkeys(g.regions[0] for g in self.groups))
+        if matches != self._matches_shown:
+            self._matches_shown = matches
+            self.matches_changed.emit(matches)
 
-    def _row(self, group: HitGroup) -> QListWidgetItem:
+    def _row_text(self, group: HitGroup) -> str:
         atlas = self._atlas
         condition = atlas.conditions.get(group.condition)
         names = [atlas.regions[r].name for r in group.regions if r in atlas.regions]
@@ -195,9 +211,7 @@ class SearchPanel(QWidget):
             text = f"{urgent}{condition.name}\nat {where}\n{matched}"
         else:
             text = f"{names[0] if names else group.regions[0]}\n{matched}"
-        item = QListWidgetItem(text)
-        item.setData(PLACE_ROLE, (group.regions[0], group.condition))
-        return item
+        return text
 
     def _open(self, item: QListWidgetItem | None) -> None:
         place = item.data(PLACE_ROLE) if item is not None else None

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QTabBar, QWidget
 
+from viewer.diagram.palette import INTERFACE
 from viewer.diagram.views import view_title
+
+DOT = 10  # px: the mark's size, and the room every tab keeps for it
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(DOT, DOT)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if colour:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(1, 1, DOT - 2, DOT - 2)
+        painter.end()
+    return QIcon(pixmap)
 
 
 class ViewTabs(QTabBar):
@@ -17,6 +35,11 @@ class ViewTabs(QTabBar):
         self.setExpanding(False)
         self.setDocumentMode(True)
         self.setAccessibleName("Views")
+        # Marked or not, a tab keeps its width: a mark never lays the bar out again.
+        self._marked, self._unmarked = _dot(INTERFACE["selected"]), _dot("")
+        self.setIconSize(QSize(DOT, DOT))
+        for index in range(self.count()):
+            self.setTabIcon(index, self._unmarked)
 
     def view_at(self, index: int) -> str:
         return self._views[index] if 0 <= index < len(self._views) else ""
@@ -26,13 +49,13 @@ class ViewTabs(QTabBar):
             self.setCurrentIndex(self._views.index(view))
 
     def mark_views(self, views: set[str]) -> None:
-        """Show which views contain the selected region: a dot after their names."""
+        """Show which views contain the selected region: a blue dot before their names."""
         for index, view in enumerate(self._views):
             marked = view in views
             if bool(self.tabData(index)) == marked:
-                continue  # a new tab text relays the bar out: only on a change, not every click
+                continue
             title = view_title(view)
-            self.setTabText(index, f"{title} ●" if marked else title)
+            self.setTabIcon(index, self._marked if marked else self._unmarked)
             here = " — shows the selected region" if marked else ""
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1}){here}")
             self.setAccessibleTabName(index, f"{title}{here}")
