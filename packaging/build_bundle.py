@@ -84,13 +84,30 @@ def archive(folder: Path) -> Path:
     return Path(shutil.make_archive(str(base), kind, root_dir=DIST, base_dir=folder.name))
 
 
+def _run(exe: Path, args: list[str], env: dict[str, str], cwd: str) -> str:
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, env=env, cwd=cwd,
+        timeout=120, check=False,
+    )  # fmt: skip
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        raise SystemExit(f"[bundle] {exe.name} {' '.join(args)} failed:\n{result.stderr}")
+    said = (result.stdout.strip() or result.stderr.strip()).splitlines()
+    log(f"{exe.name} {' '.join(args)}: ok in {seconds:.1f} s ({said[-1] if said else ''})")
+    return result.stdout
+
+
 def smoke_test(folder: Path) -> None:
-    """Run the bundle with a bare environment: no Python on PATH, no venv, a new home."""
+    """Run the bundle as on a machine without Python: an empty PATH, no venv, a new home.
+    Then the window itself, on a private X server where one can be started."""
     exe = folder / EXE
     with tempfile.TemporaryDirectory() as home:
+        nothing = Path(home) / "empty-path"  # PATH names a folder with nothing in it
+        nothing.mkdir()
         env = {
             "HOME": home,
-            "PATH": os.pathsep.join(p for p in ("/usr/bin", "/bin") if sys.platform != "win32"),
+            "PATH": str(nothing),
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CACHE_HOME": str(Path(home) / "cache"),
             "XDG_DATA_HOME": str(Path(home) / "data"),
@@ -100,20 +117,34 @@ def smoke_test(folder: Path) -> None:
             env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", r"C:\Windows")
         shot = BUILD / "bundle-screenshot.png"
         for args in (["--version"], ["check"], ["screenshot", str(shot), "--region", "patella"]):
-            started = time.monotonic()
-            result = subprocess.run(
-                [str(exe), *args], capture_output=True, text=True, env=env, cwd=home,
-                timeout=120, check=False,
-            )  # fmt: skip
-            seconds = time.monotonic() - started
-            said = (result.stdout.strip() or result.stderr.strip()).splitlines()
-            if result.returncode != 0:
-                raise SystemExit(f"[bundle] {exe.name} {' '.join(args)} failed:\n{result.stderr}")
-            log(f"{exe.name} {' '.join(args)}: ok in {seconds:.1f} s ({said[-1] if said else ''})")
+            _run(exe, args, env, home)
+        window_on_x11(exe, env, home)
+
+
+def window_on_x11(exe: Path, env: dict[str, str], home: str) -> None:
+    """The window opens and paints on a real X server (Xvfb), then quits by itself."""
+    if not sys.platform.startswith("linux") or shutil.which("Xvfb") is None:
+        log("the window: not tried (no Xvfb here)")
+        return
+    sys.path.insert(0, str(ROOT / "tests"))
+    from xvfb import start_xvfb
+
+    server, display = start_xvfb("1366x768x24")
+    try:
+        x11 = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        x11["ANATOMY_VIEWER_EXIT_AFTER_PAINT"] = "click"  # paint, click a region, quit
+        said = _run(exe, [], x11, home)
+        if "first-paint" not in said or "click-answered" not in said:
+            raise SystemExit(f"[bundle] the window did not paint and answer a click:\n{said}")
+    finally:
+        server.terminate()
 
 
 def size_of(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    """Bytes on disk: a symbolic link (PyInstaller makes some) counts as the link only."""
+    return sum(
+        path.lstat().st_size for path in folder.rglob("*") if path.is_file() or path.is_symlink()
+    )
 
 
 def main() -> int:

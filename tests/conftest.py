@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 
 # Nothing a test does may touch the user's own settings, notes or cache: every
@@ -81,6 +82,18 @@ def _no_deep_trees_left(request: pytest.FixtureRequest) -> Iterator[None]:
     if isinstance(tmp, Path):
         for deep in [*tmp.glob("data/unrelated"), *tmp.glob("*/data/unrelated")]:
             remove_tree(deep)
+
+
+@pytest.fixture(autouse=True)
+def _windows_of_earlier_tests_deleted() -> None:
+    """pytest-qt closes a test's windows and asks Qt to delete them later; with no event
+    loop running between tests, "later" never came, and a full run kept every window
+    (and its laid-out pages) alive: 2 GB. Deliver those deletions before each test."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def pytest_terminal_summary(terminalreporter, config) -> None:  # type: ignore[no-untyped-def]

@@ -1,3 +1,3 @@
 """Offline lower-limb anatomy reference viewer."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QTabBar, QWidget
 
 from viewer.diagram.palette import INTERFACE
 from viewer.diagram.views import view_title
 
-DOT = 10  # px: the mark's size, and the room every tab keeps for it
-
-
-def _dot(colour: str) -> QIcon:
-    pixmap = QPixmap(DOT, DOT)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    if colour:
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colour))
-        painter.drawEllipse(1, 1, DOT - 2, DOT - 2)
-        painter.end()
-    return QIcon(pixmap)
+DOT = 7  # px: the mark drawn in a marked tab's corner
 
 
 class ViewTabs(QTabBar):
@@ -35,11 +22,7 @@ class ViewTabs(QTabBar):
         self.setExpanding(False)
         self.setDocumentMode(True)
         self.setAccessibleName("Views")
-        # Marked or not, a tab keeps its width: a mark never lays the bar out again.
-        self._marked, self._unmarked = _dot(INTERFACE["selected"]), _dot("")
-        self.setIconSize(QSize(DOT, DOT))
-        for index in range(self.count()):
-            self.setTabIcon(index, self._unmarked)
+        self._mark = QColor(INTERFACE["selected"])
 
     def view_at(self, index: int) -> str:
         return self._views[index] if 0 <= index < len(self._views) else ""
@@ -49,17 +32,32 @@ class ViewTabs(QTabBar):
             self.setCurrentIndex(self._views.index(view))
 
     def mark_views(self, views: set[str]) -> None:
-        """Show which views contain the selected region: a blue dot before their names."""
+        """Show which views contain the selected region: a blue dot in the tab's corner.
+
+        Drawn over the tab, not written in its text: a tab never changes width, so a
+        click never lays the bar out again (and the names fit at 1366 px)."""
         for index, view in enumerate(self._views):
             marked = view in views
             if bool(self.tabData(index)) == marked:
                 continue
             title = view_title(view)
-            self.setTabIcon(index, self._marked if marked else self._unmarked)
+            self.update(self.tabRect(index))
             here = " — shows the selected region" if marked else ""
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1}){here}")
             self.setAccessibleTabName(index, f"{title}{here}")
             self.setTabData(index, marked)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._mark)
+        for index in range(self.count()):
+            if self.tabData(index):
+                rect = self.tabRect(index)
+                painter.drawEllipse(rect.right() - DOT - 3, rect.top() + 4, DOT, DOT)
+        painter.end()
 
     def marked_views(self) -> set[str]:
         return {view for index, view in enumerate(self._views) if self.tabData(index)}
