@@ -37,11 +37,21 @@ from viewer.ui.settings import AppSettings
 APP_ID = "io.github.anatomyviewer.AnatomyViewer"
 
 
+WINDOW_ICON_SIZES = (16, 22, 24, 32, 48, 64, 128)
+
+
 def application_icon() -> QIcon:
-    """The icon at every size it was rendered at (packaging/make_icons.py)."""
+    """The window's icon at the sizes a title bar, task bar or switcher shows.
+
+    Not the 256 and 512 px renderings (packaging/make_icons.py): on X11 every size
+    given is decoded and sent to the window manager at start, 1.3 MB of pixels for
+    those two; the desktop entry's installed icons serve the large sizes.
+    """
     icon = QIcon()
-    for png in sorted(icons_dir().glob("*x*/anatomy-viewer.png")):
-        icon.addFile(str(png))
+    for size in WINDOW_ICON_SIZES:
+        png = icons_dir() / f"{size}x{size}" / "anatomy-viewer.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
     return icon
 
 

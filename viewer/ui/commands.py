@@ -14,8 +14,9 @@ from viewer.content.version import version_line
 from viewer.notes.store import MAX_IMPORT_BYTES, NotesError
 from viewer.paths import read_limited
 from viewer.ui.actions import Actions
-from viewer.ui.edit_dialogs import NotesDialog, PreferencesDialog, ReportErrorDialog
-from viewer.ui.info_dialogs import about_dialog, shortcuts_dialog, sources_dialog
+
+# The dialogs are imported when first opened (viewer/ui/edit_dialogs.py,
+# info_dialogs.py): nothing of them is needed before the window first paints.
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -45,12 +46,17 @@ class Commands(QObject):
         a.copy_summary.triggered.connect(self.copy_summary)
         a.all_notes.triggered.connect(self.all_notes)
         a.preferences.triggered.connect(self.preferences)
-        a.shortcuts.triggered.connect(lambda: shortcuts_dialog(self.w, a.all()).open())
-        a.about.triggered.connect(lambda: about_dialog(self.w, self.w.bundle.atlas).open())
-        a.sources.triggered.connect(lambda: sources_dialog(self.w, self.w.bundle.atlas).open())
+        a.shortcuts.triggered.connect(lambda: self.info("shortcuts_dialog", a.all()))
+        a.about.triggered.connect(lambda: self.info("about_dialog", self.w.bundle.atlas))
+        a.sources.triggered.connect(lambda: self.info("sources_dialog", self.w.bundle.atlas))
         a.report_error.triggered.connect(self.report_error)
 
     # -- the record -----------------------------------------------------------------------
+
+    def info(self, name: str, what: object) -> None:
+        from viewer.ui import info_dialogs
+
+        getattr(info_dialogs, name)(self.w, what).open()
 
     def summary(self) -> str:
         """The plain-text lines for the record, for the selected region ("" if none)."""
@@ -114,6 +120,8 @@ class Commands(QObject):
             _message(self.w, "Notes", "Notes cannot be read here.", warning=True)
             return
         atlas = self.w.bundle.atlas
+        from viewer.ui.edit_dialogs import NotesDialog
+
         dialog = NotesDialog(
             atlas, store.all(), store.orphans(atlas.regions, atlas.conditions), self.w
         )
@@ -154,10 +162,14 @@ class Commands(QObject):
     # -- settings and reports -------------------------------------------------------------
 
     def preferences(self) -> None:
+        from viewer.ui.edit_dialogs import PreferencesDialog
+
         PreferencesDialog(self.w.settings, self.w).open()
 
     def report_error(self) -> None:
         selected = self.w.details.textCursor().selectedText().replace("\u2029", "\n")
+        from viewer.ui.edit_dialogs import ReportErrorDialog
+
         dialog = ReportErrorDialog(
             self.w.bundle.atlas,
             self.w.selection.region,
