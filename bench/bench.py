@@ -338,7 +338,7 @@ def part_memory(events: int) -> dict[str, Any]:
     import random
     import tracemalloc
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from test_monkey import Monkey, close_popups, rss_mb
 
     from viewer.bundle_cache import load_bundle_cached
@@ -350,32 +350,50 @@ def part_memory(events: int) -> dict[str, Any]:
     popups = QTimer()
     popups.timeout.connect(close_popups)
     popups.start(20)
-    for _ in range(1000):  # warm-up: every view, page and cache met once
-        monkey.step()
-        app.processEvents()
+
+    def run(count: int) -> None:
+        """count monkey events, one per turn of a running event loop: as in the app, where
+        what is deleted later is deleted (a bare processEvents() loop never deletes it)."""
+        loop = QEventLoop()
+        left = [count]
+
+        def step() -> None:
+            if left[0] <= 0:
+                ticker.stop()
+                loop.quit()
+                return
+            left[0] -= 1
+            monkey.step()
+
+        ticker = QTimer()
+        ticker.timeout.connect(step)
+        ticker.start(0)
+        loop.exec()
+
+    run(1000)  # warm-up: every view, page and cache met once
     while not window.details.prebuilt:
         app.processEvents()
+    run(1)
     gc.collect()
     tracemalloc.start(10)
     before_rss = rss_mb()
     before = tracemalloc.take_snapshot()
-    for _ in range(events):
-        monkey.step()
-        app.processEvents()
+    run(events)
     gc.collect()
     after_rss = rss_mb()
     after = tracemalloc.take_snapshot()
+    diff = after.compare_to(before, "filename")
     top = [
         f"{stat.size_diff / 1024:+.0f} KiB {stat.traceback.format()[-1].strip()}"
-        for stat in after.compare_to(before, "filename")[:5]
+        for stat in diff[:5]
     ]
-    python_growth = sum(s.size_diff for s in after.compare_to(before, "filename")) / 2**20
     window.close()
     return {
         "growth_mb": after_rss - before_rss,
-        "python_growth_mb": python_growth,
+        "python_growth_mb": sum(stat.size_diff for stat in diff) / 2**20,
         "top": top,
         "rss_after_mb": after_rss,
+        "done": dict(monkey.done),
     }
 
 

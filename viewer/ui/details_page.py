@@ -35,6 +35,7 @@ class Page(QTextBrowser):
         super().__init__(parent)
         self._on_zoom = on_zoom
         self.pending: list[str] = []
+        self._document: InertDocument | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
@@ -49,11 +50,15 @@ class Page(QTextBrowser):
         self.pending = parts[1:]
         document = self._new_document()
         document.setHtml(parts[0] if parts else "")
-        self.setDocument(document)  # the old one, a child of this browser, is deleted by Qt
+        old, self._document = self._document, document
+        self.setDocument(document)
+        if old is not None:
+            old.deleteLater()  # Qt keeps a replaced document that has a parent: 2 MB each
         self.verticalScrollBar().setValue(0)
 
     def _new_document(self) -> InertDocument:
         document = InertDocument(self)
+        document.setUndoRedoEnabled(False)  # read-only: an undo stack would copy every part
         document.setDefaultStyleSheet(self._style)
         document.setDefaultFont(self._font)  # the body's size: CSS on body does not reach it
         return document
