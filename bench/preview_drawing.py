@@ -5,7 +5,10 @@
 Writes a PNG of the art with every region outlined in blue and labelled with
 its id, and prints each region's exposed area (where it is the topmost region,
 so a click reaches it). A region with no exposed area can only be reached from
-the region list, which the drawing conventions do not allow.
+the region list, which the drawing conventions do not allow. For a built-in
+view (the file's name is the view's id), it then prints each region's sure
+target in the app's window at 1366x768: the largest square of screen pixels
+where a click cannot miss it (12 px at least, tests/ui/test_targets.py).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.diagram.geometry import load_drawing  # noqa: E402
 from viewer.diagram.svg_index import index_svg  # noqa: E402
@@ -35,7 +39,7 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=4.0)
     parser.add_argument("--mirror", action="store_true", help="as the left side is shown")
     args = parser.parse_args()
-    _app = QGuiApplication([])
+    app = QApplication([])
     index = index_svg(args.svg, str(args.svg))
     for problem in index.problems:
         print(problem)
@@ -77,7 +81,39 @@ def main() -> int:
     painter.end()
     image.save(str(args.out))
     _report_exposure(order, paths, box)
+    _report_sure_targets(app, args.svg.stem, args.mirror)
     return 0
+
+
+def _report_sure_targets(app: QApplication, view: str, mirror: bool) -> None:
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    from viewer.bundle_cache import load_bundle_cached
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import AppSettings
+    from viewer.ui.targets import sure_targets
+
+    bundle = load_bundle_cached()
+    if view not in bundle.drawings:
+        print(f"({view} is not a built-in view: no sure targets measured)")
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        ini = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(bundle, AppSettings(ini))
+        window.resize(1366, 768)
+        window.lay_out()
+        window.show()
+        window.side.set_side("left" if mirror else "right")
+        window.diagram.show_view(view)
+        app.processEvents()
+        targets = sure_targets(window.diagram)
+        window.close()
+    print(f"sure targets in the window at 1366x768 ({view}, {'left' if mirror else 'right'}):")
+    for region, target in sorted(targets.items(), key=lambda item: item[1].side):
+        flag = "   <-- under 12 px" if target.side < 12 else ""
+        print(f"{region:24s} {target.side:4d} px{flag}")
 
 
 def _report_exposure(order: list[str], paths: dict[str, QPainterPath], box: QRectF) -> None:
