@@ -3,7 +3,7 @@
 bench/bench.py measures; these check the mechanisms the figures rest on:
 the search index is built off the event loop; a page shown again is not laid
 out again; a page not built yet shows its top at once and the rest while idle;
-the folded rules pane is not rebuilt on a click.
+the folded rules pane is not rebuilt on a click; a page shown is painted once.
 """
 
 from __future__ import annotations
@@ -75,3 +75,32 @@ def test_the_folded_rules_pane_is_not_rebuilt_on_a_click(qtbot, window) -> None:
     assert window.rules.region == ""  # left alone while folded
     window.open_tools()
     assert window.rules.region == "patella"
+
+
+def test_a_page_shown_again_is_painted_once(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Qt posts a second repaint for every widget it shows; the panel takes it back."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintCounter(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.selection.select("patella")
+    page = window.details.page()
+    qtbot.waitUntil(lambda: page.complete)
+    window.selection.select("fibular_head")
+    qtbot.waitUntil(lambda: window.details.page().complete)
+    qtbot.wait(50)
+    counter = PaintCounter()
+    page.viewport().installEventFilter(counter)
+    window.selection.select("patella")
+    assert window.details.page() is page
+    qtbot.wait(100)  # every posted repaint delivered
+    page.viewport().removeEventFilter(counter)
+    assert counter.count == 1

@@ -15,7 +15,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
@@ -40,7 +50,7 @@ EMPTY = (
 SafeDocument = InertDocument
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
-MAX_PAGES = 16  # laid-out pages kept: about 2 MB each
+MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 30
 MAX_SPARE = 2
@@ -206,6 +216,7 @@ class DetailsPanel(QWidget):
         self.setFocusProxy(page)
         if old is not None:
             old.hide()
+        paint_once(page)
         if had_focus:
             page.setFocus()
 
@@ -463,3 +474,12 @@ class DetailsPanel(QWidget):
             self.condition_link_activated.emit(target)
         elif kind == "rule" and target in self._atlas.rules:
             self.rule_link_activated.emit(target)
+
+
+def paint_once(page: QWidget) -> None:
+    """Qt posts a deferred repaint (UpdateLater) for every widget it shows, so a page
+    shown would be painted twice: once now and again a turn later. Marked dirty now
+    instead, it is painted once."""
+    for widget in (page, *page.findChildren(QWidget)):
+        QCoreApplication.removePostedEvents(widget, QEvent.Type.UpdateLater)
+    page.update()
