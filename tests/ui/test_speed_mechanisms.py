@@ -104,3 +104,23 @@ def test_a_page_shown_again_is_painted_once(qtbot, window) -> None:  # type: ign
     qtbot.wait(100)  # every posted repaint delivered
     page.viewport().removeEventFilter(counter)
     assert counter.count == 1
+
+
+def test_a_screenshot_shows_the_whole_page(bundle: Bundle, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A click shows a new page's top first; a screenshot waits for the rest."""
+    from PySide6.QtCore import QSize
+
+    import viewer.ui.app as app_module
+
+    complete_at_grab: list[bool] = []
+    original_grab = app_module.MainWindow.grab
+
+    def recording_grab(self, *args):  # type: ignore[no-untyped-def]
+        complete_at_grab.append(self.details.page().complete)
+        return original_grab(self, *args)
+
+    monkeypatch.setattr(app_module.MainWindow, "grab", recording_grab)
+    out = tmp_path / "patella.png"
+    app_module.screenshot(bundle, out, QSize(1000, 700), region="patella")
+    assert out.stat().st_size > 10_000
+    assert complete_at_grab == [True]

@@ -190,6 +190,7 @@ def screenshot(
         window.lay_out()
         window.open_at(region, view, side or "right")
         window.show()
+        window.details.page().finish()  # the whole page, not only its top as a click shows it
         app.processEvents()
         pixmap = window.grab()
         window.close()
