@@ -17,6 +17,7 @@ import sys
 import time
 
 import pyatspi  # noqa: I001 - the system's package, not the project's
+from xvfb import stop_process  # this folder is on the path of a script run from it
 
 
 def find_app(timeout):
@@ -82,11 +83,7 @@ def main():
         print(json.dumps({"before": first, "after": second}))
         return 0
     finally:
-        app.terminate()
-        try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop_process(app)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from typing import IO
 
 import pytest
 from conftest import REPO
-from xvfb import start_xvfb
+from xvfb import start_xvfb, stop_process
 
 pytestmark = pytest.mark.x11
 TOOLS = ("Xvfb", "xdotool", "import")
@@ -151,10 +151,6 @@ def _click_patella(
         changed = sum(1 for a, b in zip(before, after, strict=True) if a != b)
         assert changed > len(before) * 0.01, "the details panel did not visibly change"
     finally:
-        app.terminate()
-        try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop_process(app)
         if app.returncode not in (0, -15, None) and app.stderr is not None:
             print(app.stderr.read())

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from typing import Any
 
 
 def _accepts_clients(number: str, timeout: float) -> bool:
@@ -71,3 +72,12 @@ def start_xvfb(size: str = "1280x800x24", attempts: int = 3) -> tuple[subprocess
             errors.seek(0)
             said = errors.read().decode(errors="replace").strip()
     raise RuntimeError(f"Xvfb did not start; it said: {said[-800:] or '(nothing)'}")
+
+
+def stop_process(process: subprocess.Popen[Any], timeout: float = 10) -> None:
+    """Ask a process started for a test to end; kill it if it does not in time."""
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -53,6 +53,17 @@ def region_id(bundle: Bundle, text: str) -> str:
     raise UsageError(f"unknown region {text!r}{hint}")
 
 
+def _opened_at(data: Path | None, region: str, view: str) -> tuple[Bundle, str]:
+    """The content with outlines (cached), and the region asked for as an id: what the
+    window and a screenshot open on, the view checked to show it."""
+    from viewer.bundle_cache import load_bundle_cached
+
+    bundle = load_bundle_cached(data, layered=True)
+    region = region_id(bundle, region) if region else ""
+    _known(bundle, region, view)
+    return bundle, region
+
+
 def _known(bundle: Bundle, region: str, view: str | None) -> None:
     if view and view not in bundle.drawings:
         known = ", ".join(bundle.drawings) or "none"
@@ -118,23 +129,16 @@ def _run(args: argparse.Namespace, qt_args: list[str]) -> int:
 def _screenshot(args: argparse.Namespace, qt_args: list[str]) -> int:
     from PySide6.QtCore import QSize
 
-    from viewer.bundle_cache import load_bundle_cached
     from viewer.ui.app import screenshot
 
-    bundle = load_bundle_cached(args.data, layered=True)
-    region = region_id(bundle, args.region) if getattr(args, "region", None) else ""
-    _known(bundle, region, args.view)
+    bundle, region = _opened_at(args.data, getattr(args, "region", None) or "", args.view or "")
     screenshot(bundle, args.out, QSize(*args.size), region, args.view or "", args.side, qt_args)
     say(str(args.out))
     return 0
 
 
 def _window(data: Path | None, region: str, view: str, side: str, qt_args: list[str]) -> int:
-    from viewer.bundle_cache import load_bundle_cached
-
-    bundle = load_bundle_cached(data, layered=True)
-    region = region_id(bundle, region) if region else ""
-    _known(bundle, region, view)
+    bundle, region = _opened_at(data, region, view)
     display = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in display):
         if not any(arg.startswith("-platform") for arg in qt_args):

@@ -18,8 +18,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from viewer.bundle import Bundle, load_bundle
 from viewer.content.html import report_html
 from viewer.content.render import build_report
+from viewer.inert_text import InertDocument
 from viewer.ui.details_page import Page
-from viewer.ui.details_panel import SafeDocument
 from viewer.ui.main_window import MainWindow
 
 DATA_URI = "data:image/png;base64," + "iVBORw0KGgo" * 150  # a real-looking inline image
@@ -65,7 +65,7 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(str(name.toString() if isinstance(name, QUrl) else name))
         return None
 
-    monkeypatch.setattr(SafeDocument, "loadResource", record)
+    monkeypatch.setattr(InertDocument, "loadResource", record)
     monkeypatch.setattr(Page, "loadResource", record)  # each page is a text browser
     return seen
 
@@ -102,7 +102,7 @@ def test_panel_shows_each_hostile_text_as_text_and_loads_nothing(
 
 
 def test_the_panel_itself_loads_nothing_even_when_asked() -> None:
-    document = SafeDocument()
+    document = InertDocument()
     for url in ("file:///etc/hostname", "http://example.com/x.png", DATA_URI, "qrc:/x.png"):
         assert document.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
     # Markup set straight into the document still fetches nothing.

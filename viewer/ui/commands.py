@@ -46,17 +46,12 @@ class Commands(QObject):
         a.copy_summary.triggered.connect(self.copy_summary)
         a.all_notes.triggered.connect(self.all_notes)
         a.preferences.triggered.connect(self.preferences)
-        a.shortcuts.triggered.connect(lambda: self.info("shortcuts_dialog", a.all()))
-        a.about.triggered.connect(lambda: self.info("about_dialog", self.w.bundle.atlas))
-        a.sources.triggered.connect(lambda: self.info("sources_dialog", self.w.bundle.atlas))
+        a.shortcuts.triggered.connect(lambda: self.shortcuts(a))
+        a.about.triggered.connect(self.about)
+        a.sources.triggered.connect(self.sources)
         a.report_error.triggered.connect(self.report_error)
 
     # -- the record -----------------------------------------------------------------------
-
-    def info(self, name: str, what: object) -> None:
-        from viewer.ui import info_dialogs
-
-        getattr(info_dialogs, name)(self.w, what).open()
 
     def summary(self) -> str:
         """The plain-text lines for the record, for the selected region ("" if none)."""
@@ -160,6 +155,21 @@ class Commands(QObject):
         )
 
     # -- settings and reports -------------------------------------------------------------
+
+    def shortcuts(self, actions: Actions) -> None:
+        from viewer.ui.info_dialogs import shortcuts_dialog
+
+        shortcuts_dialog(self.w, actions.all()).open()
+
+    def about(self) -> None:
+        from viewer.ui.info_dialogs import about_dialog
+
+        about_dialog(self.w, self.w.bundle.atlas).open()
+
+    def sources(self) -> None:
+        from viewer.ui.info_dialogs import sources_dialog
+
+        sources_dialog(self.w, self.w.bundle.atlas).open()
 
     def preferences(self) -> None:
         from viewer.ui.edit_dialogs import PreferencesDialog

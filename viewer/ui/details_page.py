@@ -48,7 +48,7 @@ class Page(QTextBrowser):
         self._style = style
         self._font = font
         self.pending = parts[1:]
-        document = self._new_document()
+        document = self._styled_document(self)
         document.setHtml(parts[0] if parts else "")
         old, self._document = self._document, document
         self.setDocument(document)
@@ -56,8 +56,8 @@ class Page(QTextBrowser):
             old.deleteLater()  # Qt keeps a replaced document that has a parent: 2 MB each
         self.verticalScrollBar().setValue(0)
 
-    def _new_document(self) -> InertDocument:
-        document = InertDocument(self)
+    def _styled_document(self, parent: QWidget | None = None) -> InertDocument:
+        document = InertDocument(parent)
         document.setUndoRedoEnabled(False)  # read-only: an undo stack would copy every part
         document.setDefaultStyleSheet(self._style)
         document.setDefaultFont(self._font)  # the body's size: CSS on body does not reach it
@@ -71,9 +71,7 @@ class Page(QTextBrowser):
         """Append the next part at the end, formatted exactly as in one whole page."""
         if not self.pending:
             return
-        part = InertDocument()
-        part.setDefaultStyleSheet(self._style)
-        part.setDefaultFont(self._font)
+        part = self._styled_document()
         part.setHtml(self.pending.pop(0))
         first = part.begin()
         cursor = QTextCursor(self.document())
@@ -93,9 +91,8 @@ class Page(QTextBrowser):
         browser would lay the whole text out again then: deliver it now instead.
         """
         self.resize(size)
-        self.ensurePolished()  # the style's first look, now: not a second paint when shown
         for widget in (self, self.viewport()):
-            widget.ensurePolished()
+            widget.ensurePolished()  # the style's first look, now: not a second paint when shown
             if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
                 QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
                 widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)

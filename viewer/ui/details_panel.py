@@ -30,7 +30,6 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
-from viewer.inert_text import InertDocument
 from viewer.ui.details_page import Page
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
@@ -46,8 +45,6 @@ EMPTY = (
     "<p>Type in the search field (Ctrl+F) for a name, a symptom or how the patient "
     "put it: <i>hot swollen knee</i>, <i>heel pain in the morning</i>.</p>"
 )
-# Kept for tests and tools that look at the guard by its old name.
-SafeDocument = InertDocument
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
@@ -160,7 +157,7 @@ class DetailsPanel(QWidget):
             for watcher in self._viewport_filters:
                 page.viewport().installEventFilter(watcher)
             page.hide()
-        page.settle(self._page_size())
+        page.settle(self.size())
         self._pages[key] = page
         self._evict()
         return page
@@ -181,15 +178,12 @@ class DetailsPanel(QWidget):
             if key in self._queue:
                 self._queue.remove(key)
 
-    def _page_size(self) -> QSize:
-        return self.size()
-
     def _show_page(self, key: PageKey) -> Page:
         page = self._pages.get(key) or self._make_page(key)
         self._pages.move_to_end(key)
         if key in self._unsettled:
             self._unsettled.discard(key)
-            page.settle(self._page_size())
+            page.settle(self.size())
         self._switch_to(page)
         if not page.complete:
             self._queue_page(key)
@@ -251,7 +245,7 @@ class DetailsPanel(QWidget):
             key = self._unsettled.pop()
             page = self._pages.get(key)
             if page is not None and page is not self._current:
-                page.settle(self._page_size())
+                page.settle(self.size())
             return
         while self._to_render:
             key = self._to_render.pop()
