@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -82,6 +83,17 @@ def test_handout_names_the_patient_only_when_asked(qapp, tmp_path: Path, bundle:
     assert "For: Jane Doe" in text
     assert "Your RIGHT heel bone (calcaneus)" in text
     assert "Common problems here" in text
+
+
+@pytest.mark.parametrize("region", ["patella", "calcaneus", "lateral_malleolus", "femoral_neck"])
+def test_a_handout_is_one_page_and_says_so(
+    qapp, tmp_path: Path, bundle: Bundle, region: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The count returned is the count in the PDF, and a handout fits one A4 page."""
+    out = tmp_path / f"{region}.pdf"
+    pages = write_pdf(bundle, HandoutRequest(region, "", "left"), out)
+    assert re.findall(rb"/Count (\d+)", out.read_bytes()) == [str(pages).encode()]
+    assert pages == 1
 
 
 def test_export_handout_from_the_window_never_stores_the_name(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +32,8 @@ from viewer.handout.compose import DRAWING, STYLE, HandoutRequest, handout_html
 from viewer.inert_text import InertDocument
 
 BODY_POINTS = 12.0  # large enough for older eyes on paper
+MIN_BODY_POINTS = 10.5  # the smallest a long handout is set in to stay on one page
+SCREEN_DPI = 96.0  # the document's own units: pixels at this resolution
 IMAGE_WIDTH = 700  # pixels: sharp at the printed width of about 7 cm
 MIN_CROP = 160.0  # drawing units (mm) around the region, so it is seen in its place
 
@@ -127,6 +129,39 @@ def page_setup(device: QPagedPaintDevice) -> None:
     )
 
 
+def print_handout(document: InertDocument, device: QPagedPaintDevice) -> int:
+    """Lay the handout out on the device's pages and paint it; returns the pages used.
+
+    Paginated here, not by QTextDocument.print_(), so that the count is the one
+    printed and a long handout is set a little smaller to stay on one page.
+    """
+    dpi = device.logicalDpiX()
+    paper = device.pageLayout().paintRectPixels(dpi)
+    scale = dpi / SCREEN_DPI
+    page = QSizeF(paper.width() / scale, paper.height() / scale)
+    frame = document.rootFrame().frameFormat()
+    frame.setMargin(0)  # the page layout's margins are the only ones
+    document.rootFrame().setFrameFormat(frame)
+    document.setPageSize(page)
+    font = document.defaultFont()
+    while document.pageCount() > 1 and font.pointSizeF() > MIN_BODY_POINTS:
+        font.setPointSizeF(font.pointSizeF() - 0.5)
+        document.setDefaultFont(font)
+    pages = document.pageCount()
+    painter = QPainter(device)
+    painter.scale(scale, scale)
+    for number in range(pages):
+        if number:
+            device.newPage()
+        top = number * page.height()
+        painter.save()
+        painter.translate(0, -top)
+        document.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+        painter.restore()
+    painter.end()
+    return pages
+
+
 def write_pdf(bundle: Bundle, request: HandoutRequest, out: Path) -> int:
     """Write the handout to out; returns its number of pages."""
     writer = QPdfWriter(str(out))
@@ -134,6 +169,4 @@ def write_pdf(bundle: Bundle, request: HandoutRequest, out: Path) -> int:
     writer.setCreator("Lower-limb anatomy reference")
     writer.setResolution(300)
     page_setup(writer)
-    document = handout_document(bundle, request)
-    document.print_(writer)
-    return document.pageCount()
+    return print_handout(handout_document(bundle, request), writer)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from viewer.bundle import Bundle
 from viewer.handout.compose import HandoutRequest
-from viewer.handout.pdf import handout_document, page_setup, write_pdf
+from viewer.handout.pdf import handout_document, page_setup, print_handout, write_pdf
 
 
 class HandoutDialog(QDialog):
@@ -122,5 +122,5 @@ class HandoutDialog(QDialog):
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("handoutPreview")
         document = handout_document(self._bundle, self.request())
-        preview.paintRequested.connect(document.print_)
+        preview.paintRequested.connect(lambda device: print_handout(document, device))
         preview.exec()
