@@ -26,15 +26,14 @@ _SCREEN.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width"
                                             "logicalBaseDpi": 96, "dpr": 1}]}))  # fmt: skip
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.bundle_cache import load_bundle_cached  # noqa: E402
 from viewer.handout.compose import HandoutRequest  # noqa: E402
 from viewer.handout.pdf import write_pdf  # noqa: E402
-from viewer.ui.main_window import MainWindow  # noqa: E402
-from viewer.ui.settings import AppSettings  # noqa: E402
+from viewer.ui.app import staged_window  # noqa: E402
 
 VIEW_REGIONS = {
     "leg_anterior": "patella",
@@ -63,13 +62,7 @@ def dark_palette() -> QPalette:
 
 def shoot(app: QApplication, bundle, out: Path, size: tuple[int, int], region: str,  # type: ignore[no-untyped-def]
           view: str, side: str, tools: bool = False) -> None:  # fmt: skip
-    with tempfile.TemporaryDirectory() as scratch:
-        ini = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(bundle, AppSettings(ini))
-        window.resize(*size)
-        window.lay_out()
-        window.show()
-        window.open_at(region, view, side)
+    with staged_window(bundle, QSize(*size), region, view, side) as window:
         if tools:
             window.tools.setCurrentWidget(window.rules)
             window.open_tools()
@@ -77,10 +70,8 @@ def shoot(app: QApplication, bundle, out: Path, size: tuple[int, int], region: s
                 criteria = list(rule.boxes.values())
                 for box in criteria[:2]:
                     box.setChecked(True)
-        for _ in range(3):
             app.processEvents()
         window.grab().save(str(out), "PNG")
-        window.close()
     print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
 
 

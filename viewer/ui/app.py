@@ -8,7 +8,8 @@ import sqlite3
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -165,6 +166,27 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
+@contextmanager
+def staged_window(
+    bundle: Bundle, size: QSize, region: str, view: str, side: str
+) -> Iterator[MainWindow]:
+    """The window as a screenshot shows it: at this size, on this region, its page
+    complete. The user's settings and notes are neither read nor written."""
+    with tempfile.TemporaryDirectory() as scratch:
+        ini = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(bundle, AppSettings(ini))
+        window.resize(size)
+        window.lay_out()
+        window.open_at(region, view, side)
+        window.show()
+        window.details.page().finish()  # the whole page, not only its top as a click shows it
+        QApplication.processEvents()
+        try:
+            yield window
+        finally:
+            window.close()
+
+
 def screenshot(
     bundle: Bundle,
     out: Path,
@@ -182,17 +204,8 @@ def screenshot(
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)
-    app = application(qt_args)
-    with tempfile.TemporaryDirectory() as scratch:
-        ini = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(bundle, AppSettings(ini))
-        window.resize(size)
-        window.lay_out()
-        window.open_at(region, view, side or "right")
-        window.show()
-        window.details.page().finish()  # the whole page, not only its top as a click shows it
-        app.processEvents()
+    application(qt_args)
+    with staged_window(bundle, size, region, view, side or "right") as window:
         pixmap = window.grab()
-        window.close()
     if not pixmap.save(str(out), "PNG"):
         raise OSError(f"cannot write {out}")
