@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocumentFragmen
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.inert_text import InertDocument
+from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
 
 class Page(QTextBrowser):
@@ -41,6 +42,8 @@ class Page(QTextBrowser):
         self.setAccessibleName("Region details")
         # A scroll bar that comes and goes would make Qt lay the text out a second time.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Shown again on every click: drawn from the last renderings, not by the style anew.
+        self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.load(parts, style, font)
 
     def load(self, parts: list[str], style: str, font: QFont) -> None:

@@ -1,0 +1,80 @@
+"""The page's scroll bar is drawn from kept renderings: the same pixels, not redrawn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory
+
+from viewer.ui.scroll_bar_style import CachedScrollBarStyle, cached_scroll_bar_style
+
+
+def _rendered(bar: QScrollBar) -> QImage:
+    pixmap = QPixmap(bar.size())
+    pixmap.fill(Qt.GlobalColor.magenta)
+    bar.render(pixmap, QPoint())
+    return pixmap.toImage()
+
+
+def _bar(maximum: int, value: int) -> QScrollBar:
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    bar.resize(14, 400)
+    bar.setRange(0, maximum)
+    bar.setPageStep(400)
+    bar.setValue(value)
+    return bar
+
+
+def test_a_cached_scroll_bar_looks_exactly_as_the_style_draws_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    style_name = QApplication.style().name()
+    cached = CachedScrollBarStyle(QStyleFactory.create(style_name))
+    for maximum, value in ((0, 0), (3000, 0), (3000, 1700), (3000, 3000)):
+        plain, drawn = _bar(maximum, value), _bar(maximum, value)
+        drawn.setStyle(cached)
+        expected = _rendered(plain)
+        assert _rendered(drawn) == expected, (maximum, value)
+        assert _rendered(drawn) == expected, ("drawn again from the cache", maximum, value)
+
+
+def test_a_scroll_bar_drawn_again_is_not_rendered_again(qapp) -> None:  # type: ignore[no-untyped-def]
+    cached = CachedScrollBarStyle(QStyleFactory.create(QApplication.style().name()))
+    bar = _bar(3000, 500)
+    bar.setStyle(cached)
+    _rendered(bar)
+    assert cached.renders == 1
+    _rendered(bar)
+    assert cached.renders == 1, "the same look was rendered again"
+    bar.setValue(900)
+    _rendered(bar)
+    assert cached.renders == 2, "a moved handle must be rendered anew"
+    palette = QPalette(bar.palette())
+    palette.setColor(QPalette.ColorRole.Button, Qt.GlobalColor.darkBlue)
+    bar.setPalette(palette)
+    _rendered(bar)
+    assert cached.renders == 3, "another palette (a theme change) must be rendered anew"
+
+
+def test_the_renderings_kept_are_bounded(qapp) -> None:  # type: ignore[no-untyped-def]
+    cached = CachedScrollBarStyle(QStyleFactory.create(QApplication.style().name()), capacity=4)
+    bar = _bar(10_000, 0)
+    bar.setStyle(cached)
+    for value in range(0, 10_000, 500):
+        bar.setValue(value)
+        _rendered(bar)
+    assert len(cached._renderings) == 4  # noqa: SLF001
+
+
+def test_a_page_shown_again_draws_its_scroll_bar_from_the_cache(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    style = cached_scroll_bar_style()
+    window.selection.select("patella")
+    page = window.details.page()
+    qtbot.waitUntil(lambda: page.complete)
+    qtbot.wait(50)  # painted once whole
+    assert page.verticalScrollBar().style() is style
+    window.selection.select("fibular_head")
+    qtbot.waitUntil(lambda: window.details.page().complete)
+    qtbot.wait(50)
+    before = style.renders
+    window.selection.select("patella")
+    page.verticalScrollBar().repaint()
+    assert style.renders == before
