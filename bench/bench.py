@@ -3,10 +3,12 @@
     ./dev bench [--runs 11] [--rounds 5] [--factor 100] [--events 5000] [--json out.json]
 
 - start: process start to the first paint of the window, for the app (as a user
-  starts it, no arguments, no saved settings, its cache warm) and for
-  bench/bare_window.py, interleaved; the window usable: the same, until a click on
-  the drawing right after the first paint has its details repainted; the peak
-  resident memory (VmHWM) at the first paint. Budgets 1.3x, 1.5x, 1.3x.
+  starts it, no arguments, no saved settings, its cache warm), for
+  bench/bare_window.py and for bench/floor_window.py (the app's kinds of widgets
+  without its code: not a budget, the part of the start that is Qt's), interleaved;
+  the window usable: the same, until a click on the drawing right after the first
+  paint has its details repainted; the peak resident memory (VmHWM) at the first
+  paint. Budgets 1.3x, 1.5x, 1.3x.
 - first start after install: a wheel built now (with its prebuilt content cache),
   installed into a fresh venv, started with an empty user cache. Budget 1.6x.
 - first start after an edit: the source tree with no cache (YAML and SVG parsed).
@@ -120,12 +122,17 @@ def homes(env: dict[str, str], scratch: Path, name: str) -> dict[str, str]:
 def bench_start(env: dict[str, str], runs: int, scratch: Path) -> dict[str, Any]:
     app = [sys.executable, "-m", "viewer"]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    floor = [sys.executable, str(ROOT / "bench" / "floor_window.py")]
     for index in range(2):  # warm the file cache and the content cache
         timed_start(app, homes(env, scratch, f"warm{index}"))
         timed_start(bare, homes(env, scratch, f"warm{index}"))
-    rows: dict[str, list[float]] = {"bare": [], "app": [], "usable": [], "bare_rss": [], "rss": []}
-    for run in range(runs):  # interleaved, so that both see the same machine load
+        timed_start(floor, homes(env, scratch, f"warm{index}"))
+    rows: dict[str, list[float]] = {
+        "bare": [], "floor": [], "app": [], "usable": [], "bare_rss": [], "rss": []
+    }  # fmt: skip
+    for run in range(runs):  # interleaved, so that all see the same machine load
         b = timed_start(bare, homes(env, scratch, f"b{run}"))
+        rows["floor"].append(timed_start(floor, homes(env, scratch, f"f{run}"))["first-paint"])
         a = timed_start(app, homes(env, scratch, f"a{run}"))
         u = timed_start(app, homes(env, scratch, f"u{run}"), mode="click")
         rows["bare"].append(b["first-paint"])
@@ -488,6 +495,12 @@ def report(results: dict[str, Any]) -> list[str]:
     lines.append(
         f"{'bare PySide6 window, first paint':44s} {bare:8.1f} ms  (p95 {s['bare']['p95']:.1f})"
     )
+    if "floor" in s:
+        value = s["floor"]["median"]
+        lines.append(
+            f"{'the same widgets, no app code (the floor)':44s} {value:8.1f} ms  "
+            f"{value / bare:5.2f}x  (not a budget: Qt's own cost for the app's widget kinds)"
+        )
     ratio_line("app, first paint (cache warm)", s["app"]["median"], "start_ratio")
     ratio_line("app, a click answered right after", s["usable"]["median"], "usable_ratio")
     if "install" in results:
