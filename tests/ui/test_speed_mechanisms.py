@@ -3,7 +3,8 @@
 bench/bench.py measures; these check the mechanisms the figures rest on:
 the search index is built off the event loop; a page shown again is not laid
 out again; a page not built yet shows its top at once and the rest while idle;
-the folded rules pane is not rebuilt on a click; a page shown is painted once.
+the folded rules pane is not rebuilt on a click; a page shown is painted once; a
+browser let go is emptied while idle and takes the next page without a new document.
 """
 
 from __future__ import annotations
@@ -124,3 +125,36 @@ def test_a_screenshot_shows_the_whole_page(bundle: Bundle, tmp_path, monkeypatch
     app_module.screenshot(bundle, out, QSize(1000, 700), region="patella")
     assert out.stat().st_size > 10_000
     assert complete_at_grab == [True]
+
+
+def test_a_spare_browser_takes_a_page_without_a_new_document(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_PAGES
+
+    regions = list(window.bundle.atlas.regions)[: MAX_PAGES + 2]
+    for region in regions:  # more than the pages kept: browsers are let go
+        window.selection.select(region)
+    qtbot.waitUntil(lambda: window.details.prebuilt, timeout=10_000)
+    spares = window.details._spare  # noqa: SLF001
+    assert spares
+    assert all(page.is_blank for page in spares), "emptied while idle"
+    reused = spares[-1]
+    documents: list[object] = []
+    reused.document().contentsChanged.connect(lambda: documents.append(reused.document()))
+    window.selection.select("patella")
+    page = window.details.page()
+    assert page is reused
+    assert not page.is_blank
+    assert all(document is page.document() for document in documents), "a new document was set"
+    page.finish()
+    qtbot.wait(20)
+    seen = page.viewport().grab().toImage()
+    html = page.document().toHtml()
+
+    window.details.refresh("patella", content_changed=False)  # made again in a new browser
+    fresh = window.details.page()
+    assert fresh is not page
+    fresh.finish()
+    qtbot.wait(20)
+    fresh.verticalScrollBar().setValue(0)  # a page made again keeps the reading position
+    assert fresh.document().toHtml() == html
+    assert fresh.viewport().grab().toImage() == seen, "a reused browser shows the page differently"

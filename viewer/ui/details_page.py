@@ -37,6 +37,8 @@ class Page(QTextBrowser):
         self._on_zoom = on_zoom
         self.pending: list[str] = []
         self._document: InertDocument | None = None
+        self._blank = False
+        self._widgets: list[QWidget] = []
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
@@ -51,13 +53,43 @@ class Page(QTextBrowser):
         self._style = style
         self._font = font
         self.pending = parts[1:]
-        document = self._styled_document(self)
-        document.setHtml(parts[0] if parts else "")
+        top = parts[0] if parts else ""
+        if self._blank:
+            # Its empty document is laid out already: filling it lays out only the top.
+            document = self.document()
+            document.setDefaultStyleSheet(style)
+            document.setDefaultFont(font)
+            document.setHtml(top)
+            self._blank = False
+        else:
+            document = self._styled_document(self)
+            document.setHtml(top)
+            self._replace_document(document)
+        self.verticalScrollBar().setValue(0)
+
+    def blank(self) -> None:
+        """Let go of the text now, while idle: the next page loaded here is then spared a
+        new document and its layout (QTextEdit.setDocument), 0.5 ms of a click."""
+        if not self._blank:
+            self.pending = []
+            self._replace_document(self._styled_document(self))
+            self._blank = True
+
+    @property
+    def is_blank(self) -> bool:
+        return self._blank
+
+    def _replace_document(self, document: InertDocument) -> None:
         old, self._document = self._document, document
         self.setDocument(document)
         if old is not None:
             old.deleteLater()  # Qt keeps a replaced document that has a parent: 2 MB each
-        self.verticalScrollBar().setValue(0)
+
+    def widgets(self) -> list[QWidget]:
+        """The page and the widgets it is made of (viewport, scroll bars): fixed once made."""
+        if not self._widgets:
+            self._widgets = [self, *self.findChildren(QWidget)]
+        return self._widgets
 
     def _styled_document(self, parent: QWidget | None = None) -> InertDocument:
         document = InertDocument(parent)

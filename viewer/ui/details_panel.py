@@ -5,9 +5,10 @@ once at the panel's width and kept (viewer/ui/details_page.py): showing it
 again lays nothing out, so a click costs a paint. The MAX_PAGES pages shown
 last are kept (a laid-out page is about 2 MB of glyphs). A page not made yet
 shows its top at once and gains a condition per idle turn; after start-up,
-idle time makes every region's HTML, so that a new page is a layout away. The text size
-(Ctrl++, Ctrl+-, Ctrl+0, Ctrl+wheel) changes the style sheet; the reader stays
-at the same place.
+idle time makes every region's HTML, so that a new page is a layout away, and
+empties the browsers of pages let go, so that the next page made in one needs
+no new document. The text size (Ctrl++, Ctrl+-, Ctrl+0, Ctrl+wheel) changes the
+style sheet; the reader stays at the same place.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class DetailsPanel(QWidget):
         self._pages: OrderedDict[PageKey, Page] = OrderedDict()
         self._rendered: OrderedDict[PageKey, list[str]] = OrderedDict()
         self._to_render: list[PageKey] = []  # HTML to make while idle, next last
-        self._spare: list[Page] = []  # browsers of pages let go, hidden, to reuse
+        self._spare: list[Page] = []  # browsers of pages let go, hidden, emptied while idle
         # The page shown. Not a QStackedWidget: its switch re-enables updates (a repaint of
         # the whole panel) and shows a widget in a layout (a second layout and paint pass).
         self._current: Page | None = None
@@ -233,14 +234,18 @@ class DetailsPanel(QWidget):
             self._idle.start()
 
     def _on_idle(self) -> None:
-        """One small step per event-loop turn: a part of a page, a page resized, or the
-        HTML of a page to come."""
+        """One small step per event-loop turn: a part of a page, a spare browser emptied,
+        a page resized, or the HTML of a page to come."""
         while self._queue:
             page = self._pages.get(self._queue[-1])
             if page is not None and not page.complete:
                 page.add_next_part()
                 return
             self._queue.pop()
+        blank = next((page for page in self._spare if not page.is_blank), None)
+        if blank is not None:
+            blank.blank()
+            return
         if self._unsettled and not self._resized.isActive():
             key = self._unsettled.pop()
             page = self._pages.get(key)
@@ -274,7 +279,8 @@ class DetailsPanel(QWidget):
 
     @property
     def prebuilt(self) -> bool:
-        return not self._queue and not self._unsettled and not self._to_render
+        spares_blank = all(page.is_blank for page in self._spare)
+        return not self._queue and not self._unsettled and not self._to_render and spares_blank
 
     def install_viewport_filter(self, watcher: QObject) -> None:
         """Watch the mouse on every page, those to come too."""
@@ -470,10 +476,10 @@ class DetailsPanel(QWidget):
             self.rule_link_activated.emit(target)
 
 
-def paint_once(page: QWidget) -> None:
+def paint_once(page: Page) -> None:
     """Qt posts a deferred repaint (UpdateLater) for every widget it shows, so a page
     shown would be painted twice: once now and again a turn later. Marked dirty now
     instead, it is painted once."""
-    for widget in (page, *page.findChildren(QWidget)):
+    for widget in page.widgets():
         QCoreApplication.removePostedEvents(widget, QEvent.Type.UpdateLater)
     page.update()
