@@ -158,3 +158,22 @@ def test_a_spare_browser_takes_a_page_without_a_new_document(qtbot, window) -> N
     fresh.verticalScrollBar().setValue(0)  # a page made again keeps the reading position
     assert fresh.document().toHtml() == html
     assert fresh.viewport().grab().toImage() == seen, "a reused browser shows the page differently"
+
+
+def test_the_search_field_gains_its_clear_button_after_the_first_paint(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolButton
+
+    field = window.search.field
+    qtbot.waitUntil(field.isClearButtonEnabled)
+    names = [button.accessibleName() for button in field.findChildren(QToolButton)]
+    assert "Clear the search" in names
+
+
+def test_text_in_a_field_not_yet_painted_has_its_clear_button(bundle: Bundle, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundle)  # never shown
+    qtbot.addWidget(window)
+    assert not window.search.field.isClearButtonEnabled()
+    window.search.field.setText("knee")
+    assert window.search.field.isClearButtonEnabled()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,10 +80,8 @@ class SearchPanel(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText("Search: kneecap, hot swollen knee, night pain…  (Ctrl+F)")
-        self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search regions, conditions, symptoms and your notes")
-        for button in self.field.findChildren(QToolButton):  # the field's clear button
-            button.setAccessibleName("Clear the search")
+        self._clear_button_added = False  # after the first paint: see _add_clear_button
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
@@ -107,6 +105,17 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
         self.field.installEventFilter(self)
+
+    def _add_clear_button(self) -> None:
+        """The field's clear button. Qt looks its icon up (3.5 ms) when it is enabled, and
+        an empty field does not show it: so it is added once the window has painted, or
+        as soon as there is text to clear."""
+        if self._clear_button_added:
+            return
+        self._clear_button_added = True
+        self.field.setClearButtonEnabled(True)
+        for button in self.field.findChildren(QToolButton):
+            button.setAccessibleName("Clear the search")
 
     def search_index(self) -> SearchIndex:
         if self._index is None:
@@ -159,6 +168,8 @@ class SearchPanel(QWidget):
     def _on_text_changed(self, text: str) -> None:
         from viewer.content.search import group_hits
 
+        if text:
+            self._add_clear_button()
         query = text.strip()
         if query and self._index is None and self._index_coming:
             # Typed before the index is ready: say so; the results come with it.
@@ -226,6 +237,9 @@ class SearchPanel(QWidget):
         self._open(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        painted = watched is self.field and event.type() == QEvent.Type.Paint
+        if painted and not self._clear_button_added:
+            QTimer.singleShot(0, self._add_clear_button)
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
