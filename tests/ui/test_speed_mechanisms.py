@@ -177,3 +177,17 @@ def test_text_in_a_field_not_yet_painted_has_its_clear_button(bundle: Bundle, qt
     assert not window.search.field.isClearButtonEnabled()
     window.search.field.setText("knee")
     assert window.search.field.isClearButtonEnabled()
+
+
+def test_only_a_page_that_grows_keeps_a_scroll_bar(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    welcome = window.details.page()
+    assert welcome.complete
+    assert welcome.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert not welcome.verticalScrollBar().isVisible(), "a scroll bar all handle is slow to draw"
+    window.selection.select("patella")
+    page = window.details.page()
+    assert not page.complete
+    assert page.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert page.verticalScrollBar().isVisible()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from viewer.inert_text import InertDocument
 from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
+AS_NEEDED = Qt.ScrollBarPolicy.ScrollBarAsNeeded
+
 
 class Page(QTextBrowser):
     """Follows no link itself: the panel hears every anchor clicked."""
@@ -42,8 +44,6 @@ class Page(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
-        # A scroll bar that comes and goes would make Qt lay the text out a second time.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Shown again on every click: drawn from the last renderings, not by the style anew.
         self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.load(parts, style, font)
@@ -54,6 +54,12 @@ class Page(QTextBrowser):
         self._font = font
         self.pending = parts[1:]
         top = parts[0] if parts else ""
+        # A page that grows part by part keeps its scroll bar: one that came and went would
+        # make Qt lay the text out a second time. A page of one part (the welcome text) shows
+        # it only if it does not fit: a scroll bar all handle costs Fusion 2-4 ms to draw.
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.pending else AS_NEEDED
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
         if self._blank:
             # Its empty document is laid out already: filling it lays out only the top.
             document = self.document()
