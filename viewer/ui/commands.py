@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit
+from PySide6.QtWidgets import QApplication, QTextEdit
 
 from viewer.content.version import version_line
 from viewer.notes.store import MAX_IMPORT_BYTES, NotesError
@@ -16,7 +16,8 @@ from viewer.paths import read_limited
 from viewer.ui.actions import Actions
 
 # The dialogs are imported when first opened (viewer/ui/edit_dialogs.py,
-# info_dialogs.py): nothing of them is needed before the window first paints.
+# info_dialogs.py, and Qt's message box and file dialog): nothing of them is
+# needed before the window first paints.
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -25,6 +26,8 @@ NO_REGION = "Choose a region first: click it on the drawing or pick it from the 
 
 
 def _message(parent: MainWindow, title: str, text: str, warning: bool = False) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name or error may hold anything
@@ -127,6 +130,8 @@ class Commands(QObject):
         if self.w.notes is None:
             return
         self.w.notes_panel.save_now()
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.w, "Export Notes", "notes.json", "JSON (*.json)")
         if path:
             try:
@@ -137,6 +142,8 @@ class Commands(QObject):
     def import_notes(self) -> None:
         if self.w.notes is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.w, "Import Notes", "", "JSON (*.json)")
         if not path:
             return

@@ -35,7 +35,6 @@ from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
 from viewer.ui.history import History
 from viewer.ui.notes_panel import NotesPanel
-from viewer.ui.problems_dialog import ProblemsDialog
 from viewer.ui.region_list import RegionList
 from viewer.ui.rule_panel import RulePanel
 from viewer.ui.search_panel import SearchPanel
@@ -322,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def show_problems(self) -> None:
         if self.bundle.problems:
+            from viewer.ui.problems_dialog import ProblemsDialog  # rarely needed: not at start
+
             ProblemsDialog(self.bundle.problems, self).open()
 
     def go_to(self, region: str, condition: str = "") -> None:
