@@ -141,10 +141,21 @@ def test_the_prebuilt_cache_serves_a_first_start_only_for_its_own_content(
     monkeypatch.setattr(
         bundle_cache, "load_bundle", lambda *a, **k: calls.append(a) or real_load(*a, **k)
     )
+    monkeypatch.setattr(bundle_cache, "encode", lambda *a: pytest.fail("encoded again"))
     first = load_bundle_cached()  # no user cache yet: a first start after install
     assert calls == []  # nothing parsed
     assert first.atlas == load_bundle(with_outlines=True).atlas
-    assert len(cache_files()) == 1  # and the user's cache is written for the next start
+    # The user's cache is written for the next start: the prebuilt bytes, copied.
+    assert [path.read_bytes() for path in cache_files()] == [
+        (prebuilt / "bundle.json").read_bytes()
+    ]
+    monkeypatch.undo()
+    monkeypatch.setattr(bundle_cache, "prebuilt_dir", lambda: prebuilt)
+    monkeypatch.setattr(
+        bundle_cache, "load_bundle", lambda *a, **k: calls.append(a) or real_load(*a, **k)
+    )
+    assert load_bundle_cached().atlas == first.atlas  # the next start reads it
+    assert calls == []
     # A prebuilt cache made from other content is never used.
     (prebuilt / "key").write_text("0000000000000000\n")
     for stale in cache_files():
