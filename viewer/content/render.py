@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from viewer.content.model import (
     FREQUENCIES,
@@ -34,23 +33,20 @@ from viewer.content.page_budget import MAX_PAGE_CHARS, text_size
 WIDTH = 88
 
 
-@dataclass(frozen=True, slots=True)
-class SiteImaging:
+class SiteImaging(NamedTuple):
     modality: str
     note: str
     at_site: bool  # written for this region, not for the condition in general
     when: str = ""  # a step in time, if timing changes the answer
 
 
-@dataclass(frozen=True, slots=True)
-class DifferentialAtSite:
+class DifferentialAtSite(NamedTuple):
     condition: str
     name: str
     tells_apart: str
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionAtSite:
+class ConditionAtSite(NamedTuple):
     condition: Condition
     link: ConditionLink
     key_feature: str
@@ -71,23 +67,20 @@ class ConditionAtSite:
         return tuple(note for note in self.imaging if note.when)
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedAtSite:
+class RelatedAtSite(NamedTuple):
     region: str
     name: str
     why: str
     kind: str  # a RELATION_KINDS value
 
 
-@dataclass(frozen=True, slots=True)
-class UserNote:
+class UserNote(NamedTuple):
     condition: str  # "" for the region
     label: str  # what the note is on, by name
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RegionReport:
+class RegionReport(NamedTuple):
     region: Region
     conditions: tuple[ConditionAtSite, ...]
     related: tuple[RelatedAtSite, ...]
@@ -119,11 +112,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in (normalise(part) for part in _SENTENCE.split(text)) if len(s) > 12]
 
 
-@dataclass
 class _Page:
     """What has been said on the page so far."""
 
-    said: set[str] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.said: set[str] = set()
 
     def fresh(self, items: Iterable[str]) -> tuple[str, ...]:
         """The items not yet said on this page (the first time, each is said)."""

@@ -10,7 +10,7 @@ colours, checked against that canvas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 
@@ -23,8 +23,7 @@ CANVAS_INK = {
 }
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     dark: bool
     base: str
     text: str
