@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from viewer.content.model import Atlas
@@ -61,5 +60,7 @@ def resolve_region(atlas: Atlas, text: str) -> tuple[str, list[str]]:
             names.setdefault(name.casefold(), region.id)
     if wanted in names:
         return names[wanted], []
+    import difflib  # only for a name not found: not on the usual start
+
     close = difflib.get_close_matches(wanted, list(names), n=6, cutoff=0.6)
     return "", list(dict.fromkeys(names[name] for name in close))
