@@ -191,3 +191,18 @@ def test_only_a_page_that_grows_keeps_a_scroll_bar(qtbot, window) -> None:  # ty
     assert not page.complete
     assert page.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
     assert page.verticalScrollBar().isVisible()
+
+
+def test_idle_time_empties_a_spare_browser_before_it_completes_the_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_PAGES
+
+    panel = window.details
+    panel.stop()  # idle steps run one by one below, not on the timer
+    for region in list(window.bundle.atlas.regions)[: MAX_PAGES + 2]:
+        window.selection.select(region)
+    spare = panel._spare[-1]  # noqa: SLF001
+    assert not spare.is_blank
+    assert not panel.page().complete
+    panel._on_idle()  # noqa: SLF001 - one step
+    assert spare.is_blank, "the next click's browser first: 0.2 ms"
+    assert not panel.page().complete

@@ -234,29 +234,34 @@ class DetailsPanel(QWidget):
             self._idle.start()
 
     def _on_idle(self) -> None:
-        """One small step per event-loop turn: a part of a page, a spare browser emptied,
-        a page resized, or the HTML of a page to come."""
-        while self._queue:
-            page = self._pages.get(self._queue[-1])
-            if page is not None and not page.complete:
-                page.add_next_part()
-                return
-            self._queue.pop()
+        """One small step per event-loop turn, what makes the next click quicker first:
+        a spare browser emptied (0.2 ms), a part of the page shown, the HTML of a page to
+        come, a part of another page, a page resized."""
         blank = next((page for page in self._spare if not page.is_blank), None)
         if blank is not None:
             blank.blank()
             return
-        if self._unsettled and not self._resized.isActive():
-            key = self._unsettled.pop()
-            page = self._pages.get(key)
-            if page is not None and page is not self._current:
-                page.settle(self.size())
+        shown = self._current
+        if shown is not None and not shown.complete:
+            shown.add_next_part()
             return
         while self._to_render:
             key = self._to_render.pop()
             if key not in self._rendered:
                 self._parts(key)
                 return
+        while self._queue:
+            page = self._pages.get(self._queue[-1])
+            if page is not None and not page.complete:
+                page.add_next_part()
+                return
+            self._queue.pop()
+        if self._unsettled and not self._resized.isActive():
+            key = self._unsettled.pop()
+            page = self._pages.get(key)
+            if page is not None and page is not self._current:
+                page.settle(self.size())
+            return
         self._idle.stop()
 
     def stop(self) -> None:
