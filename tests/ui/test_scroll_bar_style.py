@@ -78,3 +78,18 @@ def test_a_page_shown_again_draws_its_scroll_bar_from_the_cache(qtbot, window) -
     window.selection.select("patella")
     page.verticalScrollBar().repaint()
     assert style.renders == before
+
+
+def test_the_region_lists_scroll_bar_scrolled_back_is_not_rendered_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    style = cached_scroll_bar_style()
+    bar = window.region_list.verticalScrollBar()
+    assert bar.style() is style
+    regions = window.region_list.order()
+    for region in (regions[-1], regions[0]):  # a region far down the list, then the top
+        window.selection.select(region)
+        bar.repaint()
+    before = style.renders
+    for region in (regions[-1], regions[0]):
+        window.selection.select(region)
+        bar.repaint()
+    assert style.renders == before

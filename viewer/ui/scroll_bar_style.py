@@ -1,12 +1,13 @@
 """A scroll bar drawn from a pixmap when it looks as it did before.
 
-Showing a kept page repaints its scroll bar, and Qt's Fusion style draws a tall
-scroll bar with gradients each time: 1 to 4 ms at 14x819 px (the longer the
-handle, the slower), half of a click's whole cost. The page's scroll bar asks
-this style instead, which keeps the last few renderings, keyed by everything
-the style draws from (size, range, position, state, palette, pixel ratio), and
-draws the rendering again: a copy of pixels, identical to what the style would
-draw.
+Showing a kept page repaints its scroll bar, a click on a region far down the
+list scrolls the list, and Qt's Fusion style draws a tall scroll bar with
+gradients each time: 1 to 4 ms at 14x819 px (the longer the handle, the
+slower), half of a click's whole cost. The scroll bars of the pages and of the
+region list ask this style instead, which keeps the last renderings, keyed by
+everything the style draws from (size, range, position, state, palette, pixel
+ratio), and draws the rendering again: a copy of pixels, identical to what the
+style would draw.
 
 The base style is a fresh instance of the application's own, so metrics and look
 are the same. A rendering is made on the window's colour, which is what lies under
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CAPACITY = 16  # renderings kept: about 46 kB each at 14x819 px
+CAPACITY = 32  # renderings kept, for the pages and the region list: about 46 kB each
 
 Key = tuple[object, ...]
 
