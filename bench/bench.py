@@ -575,10 +575,10 @@ def main() -> int:
     if args.part:
         # A first start's settings and notes, also when a part is run by hand: the
         # user's saved zoom, text size or open pane would measure another window.
-        scratch_home = Path(tempfile.mkdtemp(prefix="anatomy-bench-home-"))
-        os.environ["XDG_CONFIG_HOME"] = str(scratch_home / "config")
-        os.environ["XDG_DATA_HOME"] = str(scratch_home / "data")
-        result = PARTS[args.part](args)
+        with tempfile.TemporaryDirectory(prefix="anatomy-bench-home-") as scratch_home:
+            os.environ["XDG_CONFIG_HOME"] = str(Path(scratch_home) / "config")
+            os.environ["XDG_DATA_HOME"] = str(Path(scratch_home) / "data")
+            result = PARTS[args.part](args)
         args.json.write_text(json.dumps(result))
         return 0
     # Measure the app as installed: byte-compiled, as pip does for a wheel.
