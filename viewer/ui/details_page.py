@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from viewer.inert_text import InertDocument
 from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
-AS_NEEDED = Qt.ScrollBarPolicy.ScrollBarAsNeeded
-
 
 class Page(QTextBrowser):
     """Follows no link itself: the panel hears every anchor clicked."""
@@ -39,7 +37,6 @@ class Page(QTextBrowser):
         self._on_zoom = on_zoom
         self.pending: list[str] = []
         self._document: InertDocument | None = None
-        self._blank = False
         self._widgets: list[QWidget] = []
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -57,16 +54,17 @@ class Page(QTextBrowser):
         # A page that grows part by part keeps its scroll bar: one that came and went would
         # make Qt lay the text out a second time. A page of one part (the welcome text) shows
         # it only if it does not fit: a scroll bar all handle costs Fusion 2-4 ms to draw.
-        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn if self.pending else AS_NEEDED
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if self.pending:
+            policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
-        if self._blank:
+        if self.is_blank:
             # Its empty document is laid out already: filling it lays out only the top.
             document = self.document()
             document.setDefaultStyleSheet(style)
             document.setDefaultFont(font)
             document.setHtml(top)
-            self._blank = False
         else:
             document = self._styled_document(self)
             document.setHtml(top)
@@ -76,14 +74,14 @@ class Page(QTextBrowser):
     def blank(self) -> None:
         """Let go of the text now, while idle: the next page loaded here is then spared a
         new document and its layout (QTextEdit.setDocument), 0.5 ms of a click."""
-        if not self._blank:
+        if not self.is_blank:
             self.pending = []
             self._replace_document(self._styled_document(self))
-            self._blank = True
 
     @property
     def is_blank(self) -> bool:
-        return self._blank
+        """Its own document is set and empty: a page can be loaded into it as it is."""
+        return self._document is not None and self._document.isEmpty()
 
     def _replace_document(self, document: InertDocument) -> None:
         old, self._document = self._document, document

@@ -99,9 +99,6 @@ class CachedScrollBarStyle(QProxyStyle):
         self.renders += 1
         return rendering
 
-    def forget(self) -> None:
-        self._renderings.clear()
-
 
 def _key(option: QStyleOptionSlider, ratio: float) -> Key:
     return (

@@ -81,7 +81,6 @@ class SearchPanel(QWidget):
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText("Search: kneecap, hot swollen knee, night pain…  (Ctrl+F)")
         self.field.setAccessibleName("Search regions, conditions, symptoms and your notes")
-        self._clear_button_added = False  # after the first paint: see _add_clear_button
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
@@ -110,9 +109,8 @@ class SearchPanel(QWidget):
         """The field's clear button. Qt looks its icon up in the icon theme when it is
         enabled (2 ms), and an empty field does not show it: so it is added once the
         window has painted, or as soon as there is text to clear."""
-        if self._clear_button_added:
+        if self.field.isClearButtonEnabled():
             return
-        self._clear_button_added = True
         self.field.setClearButtonEnabled(True)
         for button in self.field.findChildren(QToolButton):
             button.setAccessibleName("Clear the search")
@@ -238,7 +236,7 @@ class SearchPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         painted = watched is self.field and event.type() == QEvent.Type.Paint
-        if painted and not self._clear_button_added:
+        if painted and not self.field.isClearButtonEnabled():
             QTimer.singleShot(0, self._add_clear_button)
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
