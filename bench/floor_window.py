@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.ui.first_paint import install_if_requested
+from viewer.ui.window_size import first_start_size
 
 app = QApplication(sys.argv[:1])
 install_if_requested(app)
@@ -46,6 +47,6 @@ browser.setPlainText("text " * 2000)
 split.addWidget(browser)
 window.setCentralWidget(split)
 free = app.primaryScreen().availableGeometry()
-window.resize(min(int(free.width() * 0.9), 1600), min(int(free.height() * 0.9), 1000))
+window.resize(*first_start_size(free.width(), free.height()))
 window.show()
 sys.exit(app.exec())

@@ -42,6 +42,7 @@ from viewer.ui.selection import Selection
 from viewer.ui.settings import AppSettings
 from viewer.ui.side import Side
 from viewer.ui.view_tabs import ViewTabs
+from viewer.ui.window_size import MIN_SIZE, first_start_size
 
 TITLE = "Lower-limb anatomy reference"
 HOVER_HINT = "Point at a region to see its name; click it to read about it."
@@ -54,7 +55,6 @@ LEGEND_TIP = (
     "Purple hatching: a search match. Red dashes: a high-risk stress-fracture site "
     "(shown when pointed at or selected). A dot on a tab: that view shows the selected region."
 )
-MIN_SIZE = (960, 600)  # every layout works down to 1280x720, and a little below
 TOOLS_FOLDED = 34  # the rules-and-notes pane, folded to its tabs
 TOOLS_OPEN = 260
 
@@ -268,9 +268,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
             return
         free = screen.availableGeometry()
-        width = max(min(int(free.width() * 0.9), 1600), min(MIN_SIZE[0], free.width()))
-        height = max(min(int(free.height() * 0.9), 1000), min(MIN_SIZE[1], free.height()))
-        self.resize(width, height)
+        self.resize(*first_start_size(free.width(), free.height()))
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
