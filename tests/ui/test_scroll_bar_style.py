@@ -84,12 +84,20 @@ def test_the_region_lists_scroll_bar_scrolled_back_is_not_rendered_again(qtbot, 
     style = cached_scroll_bar_style()
     bar = window.region_list.verticalScrollBar()
     assert bar.style() is style
+    window.resize(1280, 720)  # the list longer than its pane: it scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    assert bar.isVisible()
+    assert bar.maximum() > 0
     regions = window.region_list.order()
     for region in (regions[-1], regions[0]):  # a region far down the list, then the top
         window.selection.select(region)
         bar.repaint()
     before = style.renders
+    positions = []
     for region in (regions[-1], regions[0]):
         window.selection.select(region)
+        positions.append(bar.value())
         bar.repaint()
+    assert positions[0] > positions[1], "the list scrolled down and back"
     assert style.renders == before
