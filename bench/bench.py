@@ -22,11 +22,14 @@
   repaint) at 100x the content (bench/search_bench.py). Budget p95 16 ms.
 - index: the longest the event loop is held while the 100x index is built
   (a 5 ms timer's late ticks). Budget 50 ms.
-- memory: resident memory growth over 5,000 monkey events after a warm-up (1,000
+- memory: resident memory growth over 5,000 monkey events after a warm-up (as many
   events, then the pages kept filled), then over as many again, twice (what is
-  bounded stops growing), with the top lines of a tracemalloc comparison of the Python
-  heap, and what the bounded caches (pages kept, Qt's pixmap cache) hold at the
-  end, measured by dropping them. Budget 5 MB.
+  bounded stops growing). Each figure is taken once the app has rested after the
+  events (its idle trim run, viewer/ui/memory_trim.py); shown beside it, the growth
+  right after the events and that of the memory the allocator has in use (glibc's
+  mallinfo2), the top lines of a tracemalloc comparison of the Python heap, and
+  what the bounded caches (pages kept, Qt's pixmap cache) hold at the end,
+  measured by dropping them. Budget 5 MB.
 
 Uses the X11 display in $DISPLAY, or starts Xvfb. Medians and p95 throughout.
 """
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import itertools
 import json
 import os
 import shutil
@@ -395,7 +399,7 @@ def part_memory(events: int) -> dict[str, Any]:
         ticker.start(0)
         loop.exec()
 
-    run(1000)  # warm-up: every view met, the caches begun
+    run(events)  # warm-up: every view met, the bounded caches (pages, pixmaps) filled
     while not window.details.prebuilt:
         app.processEvents()
     # The pages kept filled: a text-size change in the monkey's stream empties them,
@@ -405,19 +409,27 @@ def part_memory(events: int) -> dict[str, Any]:
         while not window.details.page().complete:
             app.processEvents()
     run(1)
-    gc.collect()
+
+    def settled() -> dict[str, float]:
+        """RSS right after the events, then once the app has rested (its idle trim run,
+        viewer/ui/memory_trim.py, as after any pause of a reader's), and the memory the
+        allocator has handed out (glibc's mallinfo2: what is in use, free holes aside)."""
+        gc.collect()
+        at_once = rss_mb()
+        loop = QEventLoop()
+        waiter = QTimer()
+        waiter.timeout.connect(lambda: window.memory_trim.pending or loop.quit())
+        waiter.start(50)
+        loop.exec()
+        waiter.stop()
+        return {"rss": rss_mb(), "at_once": at_once, "in_use": malloc_in_use_mb()}
+
     tracemalloc.start(10)
-    before_rss = rss_mb()
+    marks = [settled()]
     before = tracemalloc.take_snapshot()
-    run(events)
-    gc.collect()
-    after_rss = rss_mb()
-    run(events)  # as many again, twice: bounded caches stop growing, a leak does not
-    gc.collect()
-    second_rss = rss_mb()
-    run(events)
-    gc.collect()
-    third_rss = rss_mb()
+    for _window in range(3):  # as many again, twice: bounded caches stop growing, a leak not
+        run(events)
+        marks.append(settled())
     after = tracemalloc.take_snapshot()
     diff = after.compare_to(before, "filename")
     top = [
@@ -435,17 +447,57 @@ def part_memory(events: int) -> dict[str, Any]:
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     trim()
+
+    def growth(key: str) -> list[float]:
+        return [later[key] - earlier[key] for earlier, later in itertools.pairwise(marks)]
+
+    rss_growth = growth("rss")
     window.close()
     return {
-        "growth_mb": after_rss - before_rss,
-        "second_growth_mb": second_rss - after_rss,
-        "third_growth_mb": third_rss - second_rss,
+        # The slope: what is bounded (pages kept, pixmaps) holds more or less at any
+        # one moment, by up to 5 MB in either direction; one window's ends fall where
+        # they fall, three windows' ends show whether the memory keeps rising.
+        "growth_mb": (marks[-1]["rss"] - marks[0]["rss"]) / (len(marks) - 1),
+        "window_growth_mb": rss_growth,
+        "events": events,
+        "at_once_growth_mb": growth("at_once"),
+        "in_use_growth_mb": growth("in_use"),
+        "trims": window.memory_trim.trims,
         "caches_mb": settled_rss - rss_mb(),
         "python_growth_mb": sum(stat.size_diff for stat in diff) / 2**20,
         "top": top,
-        "rss_after_mb": after_rss,
+        "rss_after_mb": marks[1]["rss"],
         "done": dict(monkey.done),
     }
+
+
+def malloc_in_use_mb() -> float:
+    """glibc's mallinfo2: the bytes handed out and not yet freed (NaN elsewhere)."""
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in (
+                "arena",
+                "ordblks",
+                "smblks",
+                "hblks",
+                "hblkhd",
+                "usmblks",
+                "fsmblks",
+                "uordblks",
+                "fordblks",
+                "keepcost",
+            )  # fmt: skip
+        ]
+
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return float("nan")
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return float(info.uordblks + info.hblkhd) / 2**20
 
 
 def malloc_trim() -> Callable[[], None]:
@@ -550,13 +602,25 @@ def report(results: dict[str, Any]) -> list[str]:
         + verdict(x["max_gap_ms"], BUDGETS["index_block_ms"])
     )
     m = results["memory"]
+
+    def mbs(values: list[float]) -> str:
+        return ", ".join(f"{value:+.1f}" for value in values)
+
+    if "window_growth_mb" in m:
+        label = f"RSS growth per {m['events']:,} monkey events, rested"
+        lines.append(
+            f"{label:44s} {m['growth_mb']:+8.1f} MB  "
+            f"(mean of three windows: {mbs(m['window_growth_mb'])} MB; "
+            f"budget {BUDGETS['growth_mb']} MB) {verdict(m['growth_mb'], BUDGETS['growth_mb'])}"
+        )
+        lines.append(
+            f"{'':44s} right after the events {mbs(m['at_once_growth_mb'])} MB; "
+            f"allocator's memory in use {mbs(m['in_use_growth_mb'])} MB; "
+            f"idle trims {m['trims']}"
+        )
     lines.append(
-        f"{'RSS growth over the monkey events':44s} {m['growth_mb']:+8.1f} MB  "
-        f"(the next as many: {m['second_growth_mb']:+.1f} MB, then "
-        f"{m.get('third_growth_mb', 0.0):+.1f} MB; Python heap "
-        f"{m['python_growth_mb']:+.1f} MB; held by bounded caches at the end "
-        f"{m.get('caches_mb', 0.0):.1f} MB; budget {BUDGETS['growth_mb']} MB) "
-        f"{verdict(m['growth_mb'], BUDGETS['growth_mb'])}"
+        f"{'':44s} Python heap {m['python_growth_mb']:+.1f} MB; held by bounded caches "
+        f"at the end {m.get('caches_mb', 0.0):.1f} MB"
     )
     lines += [f"    {line}" for line in m["top"]]
     return lines

@@ -34,6 +34,7 @@ from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
 from viewer.ui.history import History
+from viewer.ui.memory_trim import IdleMemoryTrim
 from viewer.ui.notes_panel import NotesPanel
 from viewer.ui.region_list import RegionList
 from viewer.ui.rule_panel import RulePanel
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.side = Side(self)
         self.history = History(self)
+        self.memory_trim = IdleMemoryTrim(self)
         self._navigating = False
         self.setWindowTitle(TITLE)
         self.setObjectName("mainWindow")
@@ -228,6 +230,17 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self._on_quit)
         a.close_window.triggered.connect(self.close)
         self.commands.wire(a)
+        # What lays out pages or renders the drawing anew leaves the allocator's free
+        # memory behind: once the reader pauses, it goes back to the system.
+        for activity in (
+            self.selection.region_selected,
+            self.diagram.view_changed,
+            self.diagram.zoom_changed,
+            self.side.side_changed,
+            self.search.matches_changed,
+            self.details.text_size_changed,
+        ):
+            activity.connect(self.memory_trim.poke)
         for widget in (self.diagram, self.region_list, self.search.results):
             widget.viewport().installEventFilter(self)
         self.details.install_viewport_filter(self)

@@ -1,0 +1,55 @@
+"""Free memory is handed back once the reader pauses, and never wakes an idle app."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from viewer.ui.memory_trim import IdleMemoryTrim, glibc_malloc_trim
+
+
+@pytest.fixture
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(IdleMemoryTrim, "QUIET_MS", 40)
+
+
+@pytest.mark.usefixtures("quick")
+def test_a_trim_runs_once_after_the_last_of_many_pokes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    trimmer = IdleMemoryTrim(trim=lambda: calls.append(1))
+    for _ in range(5):
+        trimmer.poke("a region id")
+        qtbot.wait(5)
+    assert not calls, "activity keeps the trim waiting"
+    assert trimmer.pending
+    qtbot.waitUntil(lambda: not trimmer.pending, timeout=2000)
+    qtbot.wait(100)
+    assert calls == [1]
+    assert trimmer.trims == 1
+
+
+@pytest.mark.usefixtures("quick")
+def test_without_activity_nothing_is_scheduled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    trimmer = IdleMemoryTrim(trim=lambda: calls.append(1))
+    qtbot.wait(100)
+    assert not trimmer.pending
+    assert calls == []
+
+
+def test_a_click_on_the_drawing_schedules_a_trim(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.memory_trim.pending, timeout=5000)
+    point = window.diagram.mapFromScene(window.diagram.exposed_point("patella"))
+    qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.details.region == "patella"
+    assert window.memory_trim.pending
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc is Linux's")
+def test_glibc_malloc_trim_is_found_and_runs() -> None:
+    trim = glibc_malloc_trim()
+    if trim is None:
+        pytest.skip("this Linux's C library is not glibc")
+    trim()
