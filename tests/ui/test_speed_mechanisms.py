@@ -160,6 +160,24 @@ def test_a_spare_browser_takes_a_page_without_a_new_document(qtbot, window) -> N
     assert fresh.viewport().grab().toImage() == seen, "a reused browser shows the page differently"
 
 
+def test_a_spare_not_yet_emptied_takes_a_page_in_its_own_document(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_PAGES
+
+    panel = window.details
+    panel.stop()  # quick clicks: no idle step empties the spares
+    for region in list(window.bundle.atlas.regions)[: MAX_PAGES + 2]:
+        window.selection.select(region)
+    spare = panel._spare[-1]  # noqa: SLF001
+    assert not spare.is_blank
+    document = spare.document()
+    window.selection.select("patella")
+    page = panel.page()
+    assert page is spare
+    assert page.document() is document, "setDocument lays a new document out in full"
+    assert "Patella" in page.toPlainText()
+    assert not document.isUndoRedoEnabled()
+
+
 def test_the_search_field_gains_its_clear_button_after_the_first_paint(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QToolButton
 

@@ -59,35 +59,33 @@ class Page(QTextBrowser):
             policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
-        if self.is_blank:
-            # Its empty document is laid out already: filling it lays out only the top.
-            document = self.document()
-            document.setDefaultStyleSheet(style)
-            document.setDefaultFont(font)
-            document.setHtml(top)
-        else:
+        document = self._document
+        if document is None:
             document = self._styled_document(self)
-            document.setHtml(top)
-            self._replace_document(document)
+            self._document = document
+            self.setDocument(document)  # empty: nothing to lay out
+        else:
+            # Its own document, emptied and filled: a new one would be laid out in full
+            # by setDocument (1 ms of a click), and emptying frees the old layout (0.1 ms).
+            document.clear()
+            if document.defaultStyleSheet() != style:
+                document.setDefaultStyleSheet(style)  # parsed again: 0.15 ms
+            if document.defaultFont() != font:
+                document.setDefaultFont(font)
+        document.setHtml(top)  # laid out as it goes in: the top part only
         self.verticalScrollBar().setValue(0)
 
     def blank(self) -> None:
-        """Let go of the text now, while idle: the next page loaded here is then spared a
-        new document and its layout (QTextEdit.setDocument), 0.5 ms of a click."""
-        if not self.is_blank:
+        """Let go of the text now, while idle: its layout's megabytes freed, and the next
+        page loaded here spared the emptying."""
+        if self._document is not None and not self._document.isEmpty():
             self.pending = []
-            self._replace_document(self._styled_document(self))
+            self._document.clear()
 
     @property
     def is_blank(self) -> bool:
         """Its own document is set and empty: a page can be loaded into it as it is."""
         return self._document is not None and self._document.isEmpty()
-
-    def _replace_document(self, document: InertDocument) -> None:
-        old, self._document = self._document, document
-        self.setDocument(document)
-        if old is not None:
-            old.deleteLater()  # Qt keeps a replaced document that has a parent: 2 MB each
 
     def widgets(self) -> list[QWidget]:
         """The page and the widgets it is made of (viewport, scroll bars): fixed once made."""
