@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 import viewer.content.search as search_module
 from viewer.bundle import Bundle
@@ -224,3 +224,47 @@ def test_idle_time_empties_a_spare_browser_before_it_completes_the_page(qtbot, w
     panel._on_idle()  # noqa: SLF001 - one step
     assert spare.is_blank, "the next click's browser first: 0.2 ms"
     assert not panel.page().complete
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_scroll_bar_of_a_page_growing_is_drawn_once_when_it_is_complete(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.selection.select("patella")
+    page = window.details.page()
+    bar = page.verticalScrollBar()
+    qtbot.waitExposed(page)
+    qtbot.wait(5)
+    assert not page.complete
+    top_range = bar.maximum()
+    paints = _Paints()
+    bar.installEventFilter(paints)
+    qtbot.waitUntil(lambda: page.complete, timeout=5000)
+    qtbot.wait(50)
+    assert bar.updatesEnabled()
+    assert bar.maximum() > top_range, "the range follows the whole page"
+    assert paints.count == 1, f"drawn {paints.count} times while the page grew"
+
+
+def test_a_page_left_while_it_grew_shows_its_scroll_bar_when_shown_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.details
+    window.selection.select("patella")
+    page = panel.page()
+    qtbot.waitExposed(page)
+    panel.stop()  # growth stops half way, as when a click comes in between
+    page.add_next_part()
+    assert not page.complete
+    assert not page.verticalScrollBar().updatesEnabled()
+    window.selection.select("calcaneus")
+    assert panel.page() is not page
+    window.selection.select("patella")
+    assert panel.page() is page
+    assert page.verticalScrollBar().updatesEnabled()
