@@ -268,3 +268,35 @@ def test_a_page_left_while_it_grew_shows_its_scroll_bar_when_shown_again(qtbot, 
     window.selection.select("patella")
     assert panel.page() is page
     assert page.verticalScrollBar().updatesEnabled()
+
+
+def test_a_step_while_idle_is_half_a_part(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.details
+    panel.stop()
+    window.selection.select("patella")
+    page = panel.page()
+    before = page.document().characterCount()
+    left = len(page.pending)
+    page.step()  # read
+    assert page.document().characterCount() == before
+    assert len(page.pending) == left - 1
+    assert not page.complete
+    page.step()  # put in
+    assert page.document().characterCount() > before
+
+
+def test_a_page_built_in_parts_is_the_page_built_whole(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_page import Page
+
+    panel = window.details
+    panel.stop()
+    for region in window.bundle.atlas.regions:
+        window.selection.select(region)
+        page = panel.page()
+        parts = panel._parts((region, window.side.side))  # noqa: SLF001
+        assert len(parts) > 1
+        page.finish()
+        whole = Page(["".join(parts)], panel._style, panel._font(), lambda _steps: None)  # noqa: SLF001
+        assert whole.complete
+        assert page.document().toHtml() == whole.document().toHtml(), region
+        whole.deleteLater()

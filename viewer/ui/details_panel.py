@@ -243,7 +243,7 @@ class DetailsPanel(QWidget):
             return
         shown = self._current
         if shown is not None and not shown.complete:
-            shown.add_next_part()
+            shown.step()
             return
         while self._to_render:
             key = self._to_render.pop()
@@ -253,7 +253,7 @@ class DetailsPanel(QWidget):
         while self._queue:
             page = self._pages.get(self._queue[-1])
             if page is not None and not page.complete:
-                page.add_next_part()
+                page.step()
                 return
             self._queue.pop()
         if self._unsettled and not self._resized.isActive():
