@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 
 import viewer.content.search as search_module
@@ -285,15 +286,21 @@ def test_a_step_while_idle_is_half_a_part(qtbot, window) -> None:  # type: ignor
     assert page.document().characterCount() > before
 
 
-def test_a_page_built_in_parts_is_the_page_built_whole(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("top", ["read while idle", "read in the click"])
+def test_a_page_built_in_parts_is_the_page_built_whole(qtbot, window, top: str) -> None:  # type: ignore[no-untyped-def]
     from viewer.ui.details_page import Page
 
     panel = window.details
+    if top == "read while idle":
+        panel.prebuild_all()
+        qtbot.waitUntil(lambda: panel.prebuilt, timeout=20_000)
     panel.stop()
     for region in window.bundle.atlas.regions:
+        key = (region, window.side.side)
+        assert (panel._parsed_top(key) is not None) == (top == "read while idle")  # noqa: SLF001
         window.selection.select(region)
         page = panel.page()
-        parts = panel._parts((region, window.side.side))  # noqa: SLF001
+        parts = panel._parts(key)  # noqa: SLF001
         assert len(parts) > 1
         page.finish()
         whole = Page(["".join(parts)], panel._style, panel._font(), lambda _steps: None)  # noqa: SLF001

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextDocumentFragment,
     QWheelEvent,
 )
@@ -29,6 +30,16 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.inert_text import InertDocument
 from viewer.ui.scroll_bar_style import cached_scroll_bar_style
+
+ParsedPart = tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat]
+
+
+def parse_part(html: str, scratch: QTextDocument) -> ParsedPart:
+    """A part read from its HTML in a document styled as the page (its style sheet and
+    font set), with its first block's formats: put in anywhere, it looks the same."""
+    scratch.setHtml(html)
+    first = scratch.begin()
+    return QTextDocumentFragment(scratch), first.blockFormat(), first.charFormat()
 
 
 class Page(QTextBrowser):
@@ -45,7 +56,7 @@ class Page(QTextBrowser):
         super().__init__(parent)
         self._on_zoom = on_zoom
         self.pending: list[str] = []
-        self._parsed: tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat] | None = None
+        self._parsed: ParsedPart | None = None
         self._scratch: InertDocument | None = None  # where parts are read, in the page's style
         self._document: InertDocument | None = None
         self._style = style
@@ -58,8 +69,11 @@ class Page(QTextBrowser):
         self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.load(parts, style, font)
 
-    def load(self, parts: list[str], style: str, font: QFont) -> None:
-        """Show another page here: a browser made once is cheaper to reuse than to make."""
+    def load(
+        self, parts: list[str], style: str, font: QFont, parsed_top: ParsedPart | None = None
+    ) -> None:
+        """Show another page here: a browser made once is cheaper to reuse than to make.
+        parsed_top: the top part read already, while idle (parse_part), in this style."""
         if self._scratch is not None and (style != self._style or font != self._font):
             self._scratch.deleteLater()
             self._scratch = None
@@ -89,7 +103,14 @@ class Page(QTextBrowser):
                 document.setDefaultStyleSheet(style)  # parsed again: 0.15 ms
             if document.defaultFont() != font:
                 document.setDefaultFont(font)
-        document.setHtml(top)  # laid out as it goes in: the top part only
+        if parsed_top is None:
+            document.setHtml(top)  # laid out as it goes in: the top part only
+        else:
+            fragment, block_format, char_format = parsed_top
+            cursor = QTextCursor(document)
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)
+            cursor.insertFragment(fragment)  # only laid out: 0.3 ms of a click not spent reading
         self.verticalScrollBar().setValue(0)
 
     def blank(self) -> None:
@@ -143,9 +164,7 @@ class Page(QTextBrowser):
         scratch = self._scratch
         if scratch is None:  # its style sheet parsed once for all the page's parts
             scratch = self._scratch = self._styled_document(self)
-        scratch.setHtml(self.pending.pop(0))
-        first = scratch.begin()
-        self._parsed = (QTextDocumentFragment(scratch), first.blockFormat(), first.charFormat())
+        self._parsed = parse_part(self.pending.pop(0), scratch)
 
     def _insert_parsed(self) -> None:
         """The page shown keeps its scroll bar as it is until the last part is in: each

@@ -31,7 +31,8 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
-from viewer.ui.details_page import Page
+from viewer.inert_text import InertDocument
+from viewer.ui.details_page import Page, ParsedPart, parse_part
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
@@ -52,6 +53,7 @@ MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 30
 MAX_SPARE = 2
+MAX_TOPS = 64  # pages' tops read while idle: about 30 kB each (one side's regions)
 
 
 class DetailsPanel(QWidget):
@@ -80,6 +82,10 @@ class DetailsPanel(QWidget):
         self._pages: OrderedDict[PageKey, Page] = OrderedDict()
         self._rendered: OrderedDict[PageKey, list[str]] = OrderedDict()
         self._to_render: list[PageKey] = []  # HTML to make while idle, next last
+        # Pages' tops read from their HTML while idle, in the style they were read in.
+        self._tops: OrderedDict[PageKey, tuple[str, ParsedPart]] = OrderedDict()
+        self._to_parse: list[PageKey] = []
+        self._scratch: InertDocument | None = None  # where tops are read, in the page style
         self._spare: list[Page] = []  # browsers of pages let go, hidden, emptied while idle
         # The page shown. Not a QStackedWidget: its switch re-enables updates (a repaint of
         # the whole panel) and shows a widget in a layout (a second layout and paint pass).
@@ -148,10 +154,29 @@ class DetailsPanel(QWidget):
         font.setPointSizeF(self._text_size)
         return font
 
+    def _parsed_top(self, key: PageKey) -> ParsedPart | None:
+        style, parsed = self._tops.get(key, ("", None))
+        return parsed if style == self._style else None
+
+    def _parse_top(self, key: PageKey) -> None:
+        parts = self._rendered.get(key)
+        if not parts or key in self._tops:
+            return
+        if self._scratch is None or self._scratch.defaultStyleSheet() != self._style:
+            if self._scratch is not None:
+                self._scratch.deleteLater()
+            self._scratch = InertDocument(self)
+            self._scratch.setUndoRedoEnabled(False)
+            self._scratch.setDefaultStyleSheet(self._style)
+            self._scratch.setDefaultFont(self._font())
+        self._tops[key] = (self._style, parse_part(parts[0], self._scratch))
+        while len(self._tops) > MAX_TOPS:
+            self._tops.popitem(last=False)
+
     def _make_page(self, key: PageKey) -> Page:
         if self._spare:
             page = self._spare.pop()
-            page.load(self._parts(key), self._style, self._font())
+            page.load(self._parts(key), self._style, self._font(), self._parsed_top(key))
         else:
             page = Page(self._parts(key), self._style, self._font(), self.step_text_size, self)
             page.anchorClicked.connect(self.anchorClicked.emit)
@@ -245,10 +270,16 @@ class DetailsPanel(QWidget):
         if shown is not None and not shown.complete:
             shown.step()
             return
+        while self._to_parse:
+            key = self._to_parse.pop()
+            if key not in self._tops:
+                self._parse_top(key)
+                return
         while self._to_render:
             key = self._to_render.pop()
-            if key not in self._rendered:
+            if key not in self._tops:
                 self._parts(key)
+                self._to_parse.append(key)
                 return
         while self._queue:
             page = self._pages.get(self._queue[-1])
@@ -279,13 +310,14 @@ class DetailsPanel(QWidget):
         self._prebuild_wanted = True
         side = self._side.side
         wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
-        self._to_render = [key for key in reversed(wanted) if key not in self._rendered]
+        self._to_render = [key for key in reversed(wanted) if key not in self._tops]
         self._idle.start()
 
     @property
     def prebuilt(self) -> bool:
         spares_blank = all(page.is_blank for page in self._spare)
-        return not self._queue and not self._unsettled and not self._to_render and spares_blank
+        waiting = self._queue or self._unsettled or self._to_render or self._to_parse
+        return not waiting and spares_blank
 
     def install_viewport_filter(self, watcher: QObject) -> None:
         """Watch the mouse on every page, those to come too."""
@@ -308,6 +340,7 @@ class DetailsPanel(QWidget):
         if content_changed:
             for key in [key for key in self._rendered if not region or key[0] == region]:
                 del self._rendered[key]
+                self._tops.pop(key, None)
         stale = [key for key in self._pages if not region or key[0] == region]
         shown_key = self._key(self.region)
         if shown_key in stale:
@@ -433,6 +466,7 @@ class DetailsPanel(QWidget):
 
     def _restyle(self) -> None:
         self._style = style_sheet(theme_for(self.palette()), self._text_size)
+        self._tops.clear()  # read in the old style
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
