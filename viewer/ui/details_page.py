@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QResizeEvent,
@@ -32,6 +32,15 @@ from viewer.inert_text import InertDocument
 from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
 ParsedPart = tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat]
+
+
+def styled_document(style: str, font: QFont, parent: QObject | None = None) -> InertDocument:
+    """An empty document in the page's style: its style sheet and its body's font."""
+    document = InertDocument(parent)
+    document.setUndoRedoEnabled(False)  # read-only: an undo stack would copy every part
+    document.setDefaultStyleSheet(style)
+    document.setDefaultFont(font)  # the body's size: CSS on body does not reach it
+    return document
 
 
 def parse_part(html: str, scratch: QTextDocument) -> ParsedPart:
@@ -52,6 +61,7 @@ class Page(QTextBrowser):
         font: QFont,
         on_zoom: Callable[[int], None],
         parent: QWidget | None = None,
+        parsed_top: ParsedPart | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_zoom = on_zoom
@@ -67,7 +77,7 @@ class Page(QTextBrowser):
         self.setAccessibleName("Region details")
         # Shown again on every click: drawn from the last renderings, not by the style anew.
         self.verticalScrollBar().setStyle(cached_scroll_bar_style())
-        self.load(parts, style, font)
+        self.load(parts, style, font, parsed_top)
 
     def load(
         self, parts: list[str], style: str, font: QFont, parsed_top: ParsedPart | None = None
@@ -92,7 +102,7 @@ class Page(QTextBrowser):
             self.setVerticalScrollBarPolicy(policy)
         document = self._document
         if document is None:
-            document = self._styled_document(self)
+            document = styled_document(self._style, self._font, self)
             self._document = document
             self.setDocument(document)  # empty: nothing to lay out
         else:
@@ -132,13 +142,6 @@ class Page(QTextBrowser):
             self._widgets = [self, *self.findChildren(QWidget)]
         return self._widgets
 
-    def _styled_document(self, parent: QWidget | None = None) -> InertDocument:
-        document = InertDocument(parent)
-        document.setUndoRedoEnabled(False)  # read-only: an undo stack would copy every part
-        document.setDefaultStyleSheet(self._style)
-        document.setDefaultFont(self._font)  # the body's size: CSS on body does not reach it
-        return document
-
     @property
     def complete(self) -> bool:
         return not self.pending and self._parsed is None
@@ -163,7 +166,7 @@ class Page(QTextBrowser):
             return
         scratch = self._scratch
         if scratch is None:  # its style sheet parsed once for all the page's parts
-            scratch = self._scratch = self._styled_document(self)
+            scratch = self._scratch = styled_document(self._style, self._font, self)
         self._parsed = parse_part(self.pending.pop(0), scratch)
 
     def _insert_parsed(self) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
 from viewer.inert_text import InertDocument
-from viewer.ui.details_page import Page, ParsedPart, parse_part
+from viewer.ui.details_page import Page, ParsedPart, parse_part, styled_document
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
@@ -165,20 +165,18 @@ class DetailsPanel(QWidget):
         if self._scratch is None or self._scratch.defaultStyleSheet() != self._style:
             if self._scratch is not None:
                 self._scratch.deleteLater()
-            self._scratch = InertDocument(self)
-            self._scratch.setUndoRedoEnabled(False)
-            self._scratch.setDefaultStyleSheet(self._style)
-            self._scratch.setDefaultFont(self._font())
+            self._scratch = styled_document(self._style, self._font(), self)
         self._tops[key] = (self._style, parse_part(parts[0], self._scratch))
         while len(self._tops) > MAX_TOPS:
             self._tops.popitem(last=False)
 
     def _make_page(self, key: PageKey) -> Page:
+        parts, top = self._parts(key), self._parsed_top(key)
         if self._spare:
             page = self._spare.pop()
-            page.load(self._parts(key), self._style, self._font(), self._parsed_top(key))
+            page.load(parts, self._style, self._font(), top)
         else:
-            page = Page(self._parts(key), self._style, self._font(), self.step_text_size, self)
+            page = Page(parts, self._style, self._font(), self.step_text_size, self, top)
             page.anchorClicked.connect(self.anchorClicked.emit)
             for watcher in self._viewport_filters:
                 page.viewport().installEventFilter(watcher)
