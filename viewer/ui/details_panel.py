@@ -53,7 +53,7 @@ MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 30
 MAX_SPARE = 2
-MAX_TOPS = 64  # pages' tops read while idle: about 30 kB each (one side's regions)
+MAX_TOPS = 64  # pages' tops read while idle: about 34 kB each (one side's regions)
 
 
 class DetailsPanel(QWidget):
