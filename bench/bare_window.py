@@ -12,10 +12,10 @@ from viewer.ui.first_paint import install_if_requested
 from viewer.ui.window_size import first_start_size
 
 app = QApplication(sys.argv[:1])
-install_if_requested(app)
 window = QMainWindow()
 window.setCentralWidget(QLabel("bare window"))
 free = app.primaryScreen().availableGeometry()
 window.resize(*first_start_size(free.width(), free.height()))
+install_if_requested(app, window)
 window.show()
 sys.exit(app.exec())

@@ -188,7 +188,7 @@ def part_clicks(rounds: int) -> dict[str, Any]:
     from viewer.ui.app import start_window
     from viewer.ui.details_panel import MAX_PAGES
 
-    app, window, _notes = start_window(load_bundle_cached())
+    app, window = start_window(load_bundle_cached())
     diagram = window.diagram
     targets = []
     for view in diagram.views():
@@ -373,7 +373,7 @@ def part_memory(events: int) -> dict[str, Any]:
     from viewer.ui.app import start_window
     from viewer.ui.details_panel import MAX_PAGES
 
-    app, window, _notes = start_window(load_bundle_cached())
+    app, window = start_window(load_bundle_cached())
     window.resize(1400, 900)
     monkey = Monkey(window, random.Random(20261204))
     popups = QTimer()

@@ -27,7 +27,6 @@ from viewer.ui.first_paint import install_if_requested
 from viewer.ui.window_size import first_start_size
 
 app = QApplication(sys.argv[:1])
-install_if_requested(app)
 window = QMainWindow()
 window.menuBar().addMenu("File")
 split = QSplitter(Qt.Orientation.Horizontal)
@@ -48,5 +47,6 @@ split.addWidget(browser)
 window.setCentralWidget(split)
 free = app.primaryScreen().availableGeometry()
 window.resize(*first_start_size(free.width(), free.height()))
+install_if_requested(app, window)
 window.show()
 sys.exit(app.exec())

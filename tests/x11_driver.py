@@ -16,7 +16,7 @@ from viewer.ui.app import start_window
 
 
 def main() -> int:
-    app, window, _notes = start_window(load_bundle_cached())  # as the app starts
+    app, window = start_window(load_bundle_cached())  # as the app starts
 
     def say(**fields: object) -> None:
         print(json.dumps(fields), flush=True)

@@ -298,3 +298,39 @@ def test_the_folded_rules_and_notes_catch_up_when_opened(qtbot, window) -> None:
     window.selection.select("calf")  # open now: follows every selection
     assert "wells_dvt" in window.rules.boxes
     assert window.notes_panel.region == "calf"
+
+
+def test_notes_opened_after_the_first_paint_reach_the_page_shown(
+    qtbot, bundle: Bundle, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    store = NotesStore.open(tmp_path / "notes.sqlite3")
+    store.save("patella", "", "Ask about the stairs.")
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(bundle, settings, notes_opening=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.selection.select("patella")
+    window.open_tools()
+    window.tools.setCurrentWidget(window.notes_panel)
+    assert window.notes is None
+    assert "Ask about the stairs." not in window.details.toPlainText()
+    assert window.notes_panel.status.text() == "", "not 'cannot be saved' while it opens"
+    window.attach_notes(store)
+    assert "Ask about the stairs." in window.details.toPlainText()
+    assert window.notes_panel.editor.toPlainText() == "Ask about the stairs."
+    assert not window.notes_panel.editor.isReadOnly()
+    window.close()
+    store.close()
+
+
+def test_notes_that_cannot_be_opened_say_so_when_the_window_learns_it(
+    qtbot, bundle: Bundle, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(bundle, settings, notes_opening=True)
+    qtbot.addWidget(window)
+    window.attach_notes(None, "Notes cannot be saved: read-only file system")
+    assert window.notes_panel.editor.isReadOnly()
+    assert "cannot be saved" in window.notes_panel.status.text()
+    assert window.statusBar().currentMessage() == "Notes cannot be saved: read-only file system"
+    window.close()

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-MAX_NOTE_CHARS = 20_000
-MAX_NOTES = 10_000
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+from viewer.notes.limits import MAX_IMPORT_BYTES, MAX_NOTE_CHARS, MAX_NOTES, NotesError
+
+__all__ = ["MAX_IMPORT_BYTES", "MAX_NOTES", "MAX_NOTE_CHARS", "Note", "NotesError", "NotesStore"]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS notes (
     region TEXT NOT NULL,
@@ -48,10 +48,6 @@ class Note(NamedTuple):
             "text": self.text,
             "updated": self.updated,
         }
-
-
-class NotesError(Exception):
-    """A notes file that cannot be used, or a bad import; str() says why."""
 
 
 def now() -> str:
@@ -123,6 +119,11 @@ class NotesStore:
                 (MAX_NOTE_CHARS, MAX_NOTES),
             )
         )
+
+    def regions(self) -> list[str]:
+        """The regions that have notes (on themselves or a condition), known or not."""
+        rows = self._db.execute("SELECT DISTINCT region FROM notes LIMIT ?", (MAX_NOTES,))
+        return [str(row[0]) for row in rows]
 
     def for_region(self, region: str) -> list[Note]:
         return list(

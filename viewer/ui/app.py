@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import gc
 import os
-import sqlite3
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QMessageLogContext,
     QObject,
     QSettings,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import QApplication
 from viewer.bundle import Bundle
 from viewer.content.model import Atlas
 from viewer.locations import APP_NAME, notes_path
-from viewer.notes.store import NotesError, NotesStore
 from viewer.paths import icons_dir
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from viewer.notes.store import NotesStore
 
 # The desktop entry's and AppStream's id (packaging/): desktops match windows to it.
 APP_ID = "io.github.anatomyviewer.AnatomyViewer"
@@ -71,6 +74,10 @@ def application(qt_args: Sequence[str] = ()) -> QApplication:
 
 def open_notes() -> tuple[NotesStore | None, str]:
     """The notes store, and what the user should be told about it ("" if nothing)."""
+    import sqlite3  # 2 MB and 5-10 ms with the store: after the first paint
+
+    from viewer.notes.store import NotesError, NotesStore
+
     try:
         store = NotesStore.open(notes_path())
     except (OSError, sqlite3.Error, NotesError) as error:
@@ -119,23 +126,50 @@ class _IndexBuilder(QObject):
             sys.setswitchinterval(self._usual_interval)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs a callable once the window has painted, or after FALLBACK_MS if it has not;
+    never once the window is closed."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        self._timer = QTimer(self)  # a child: it goes with the window
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
+        self._timer.start(self.FALLBACK_MS)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._timer.start(0)  # once the paint pass is over
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None and self._window.isVisible():
+            then()
+
+
 def start_window(
     bundle: Bundle,
     region: str = "",
     view: str = "",
     side: str = "",
     qt_args: Sequence[str] = (),
-) -> tuple[QApplication, MainWindow, NotesStore | None]:
-    """The app and its window, shown as the user left it (what the caller asks wins)."""
+) -> tuple[QApplication, MainWindow]:
+    """The app and its window, shown as the user left it (what the caller asks wins).
+    The notes store is opened once the window has painted (window.notes then)."""
     app = application(qt_args)
-    install_if_requested(app)
-    notes, notice = open_notes()
-    window = MainWindow(bundle, notes=notes)
+    window = MainWindow(bundle, notes_opening=True)
+    _AfterFirstPaint(window, lambda: window.attach_notes(*open_notes()))
+    install_if_requested(app, window)  # after: its report comes before the notes open
     window.restore(region, view, side)
     window.show()
     QTimer.singleShot(0, window.show_problems)
-    if notice:
-        window.statusBar().showMessage(notice, 15000)
     builder = _IndexBuilder(window)
     window.search.expect_index()  # a query typed before it is ready waits for it
     QTimer.singleShot(100, lambda: builder.start(window))  # ready before the first keystroke
@@ -143,7 +177,7 @@ def start_window(
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).
     QTimer.singleShot(250, gc.freeze)
-    return app, window, notes
+    return app, window
 
 
 def run_window(
@@ -153,10 +187,10 @@ def run_window(
     side: str = "",
     qt_args: Sequence[str] = (),
 ) -> int:
-    app, _window, notes = start_window(bundle, region, view, side, qt_args)
+    app, window = start_window(bundle, region, view, side, qt_args)
     code = app.exec()
-    if notes is not None:
-        notes.close()
+    if window.notes is not None:
+        window.notes.close()
     return code
 
 

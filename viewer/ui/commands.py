@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from viewer.content.version import version_line
-from viewer.notes.store import MAX_IMPORT_BYTES, NotesError
+from viewer.notes.limits import MAX_IMPORT_BYTES, NotesError
 from viewer.paths import read_limited
 from viewer.ui.actions import Actions
 
@@ -142,6 +141,8 @@ class Commands(QObject):
     def import_notes(self) -> None:
         if self.w.notes is None:
             return
+        import sqlite3  # loaded with the store already
+
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(self.w, "Import Notes", "", "JSON (*.json)")

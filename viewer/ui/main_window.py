@@ -8,6 +8,7 @@ File, Edit and Help commands do lives in viewer/ui/commands.py.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 from viewer.bundle import Bundle
 from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
-from viewer.notes.store import NotesStore
 from viewer.ui.actions import Actions
 from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
@@ -44,6 +44,9 @@ from viewer.ui.settings import AppSettings
 from viewer.ui.side import Side
 from viewer.ui.view_tabs import ViewTabs
 from viewer.ui.window_size import MIN_SIZE, first_start_size
+
+if TYPE_CHECKING:
+    from viewer.notes.store import NotesStore  # sqlite3: loaded after the first paint
 
 TITLE = "Lower-limb anatomy reference"
 HOVER_HINT = "Point at a region to see its name; click it to read about it."
@@ -66,7 +69,9 @@ class MainWindow(QMainWindow):
         bundle: Bundle,
         settings: AppSettings | None = None,
         notes: NotesStore | None = None,
+        notes_opening: bool = False,
     ) -> None:
+        """notes_opening: the store comes later, by attach_notes()."""
         super().__init__()
         self.bundle = bundle
         self.settings = settings or AppSettings()
@@ -85,7 +90,7 @@ class MainWindow(QMainWindow):
         self.diagram = DiagramView(bundle, self.selection, self.side, self.region_list.order())
         self.details = DetailsPanel(bundle.atlas, self.selection, self.side, self._notes_for)
         self.rules = RulePanel(bundle.atlas)
-        self.notes_panel = NotesPanel(bundle.atlas, notes)
+        self.notes_panel = NotesPanel(bundle.atlas, notes, opening=notes_opening)
         self.tools = QTabWidget()
         self.tools.setObjectName("tools")
         self.tools.setDocumentMode(True)
@@ -385,6 +390,19 @@ class MainWindow(QMainWindow):
         return min(places)[3] if places else ""
 
     # -- notes ------------------------------------------------------------------------------
+
+    def attach_notes(self, store: NotesStore | None, notice: str = "") -> None:
+        """The notes store, opened once the window has painted (viewer/ui/app.py): the
+        pages of regions with notes made again with them."""
+        self.notes = store
+        self.notes_panel.set_store(store)
+        if store is not None:
+            for region in store.regions():
+                if region in self.bundle.atlas.regions:
+                    self.details.refresh(region)
+            self.search.notes_changed()
+        if notice:
+            self.statusBar().showMessage(notice, 15000)
 
     def _notes_for(self, region: str) -> list[tuple[str, str]]:
         if self.notes is None:

@@ -7,7 +7,7 @@ data folder, never in a content directory (viewer/notes/store.py).
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.model import Atlas
-from viewer.notes.store import MAX_NOTE_CHARS, NotesError, NotesStore
+from viewer.notes.limits import MAX_NOTE_CHARS, NotesError
+
+if TYPE_CHECKING:
+    from viewer.notes.store import NotesStore
 
 SAVE_AFTER_MS = 600
 
@@ -38,7 +41,11 @@ class NotesPanel(QWidget):
     saved = Signal(str, str)  # region, condition ("" for the region): a note was stored
 
     def __init__(
-        self, atlas: Atlas, store: NotesStore | None, parent: QWidget | None = None
+        self,
+        atlas: Atlas,
+        store: NotesStore | None,
+        parent: QWidget | None = None,
+        opening: bool = False,
     ) -> None:
         super().__init__(parent)
         self._atlas = atlas
@@ -69,14 +76,22 @@ class NotesPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.status)
-        if store is None:
-            self.editor.setReadOnly(True)
-            self.status.setText("Notes cannot be saved here (the data folder is not writable).")
+        self.set_store(store, opening)
 
         self.target.currentIndexChanged.connect(self._on_target_changed)
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.left.connect(self.save_now)
         self._timer.timeout.connect(self.save_now)
+
+    def set_store(self, store: NotesStore | None, opening: bool = False) -> None:
+        """The store to read and save notes in; None: notes cannot be saved (or, opening,
+        not yet: the window opens the store after its first paint)."""
+        self._store = store
+        self.editor.setReadOnly(store is None)
+        if store is None and not opening:
+            self.status.setText("Notes cannot be saved here (the data folder is not writable).")
+        elif self.region:
+            self._load()
 
     def show_region(self, region: str, condition: str = "") -> None:
         self.save_now()
@@ -119,6 +134,8 @@ class NotesPanel(QWidget):
         region, condition = self._target
         if not self._dirty or not region or self._store is None:
             return
+        import sqlite3  # loaded with the store already
+
         text = self.editor.toPlainText()
         try:
             self._store.save(region, condition, text[:MAX_NOTE_CHARS])
