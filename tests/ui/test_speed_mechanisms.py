@@ -346,3 +346,28 @@ def test_the_notes_database_is_opened_after_the_first_paint(tmp_path) -> None:  
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["[False]", "NotesStore"], result.stdout
+
+
+@pytest.mark.parametrize(
+    "browser", ["new", "spare emptied", "spare not emptied", "top read while idle"]
+)
+def test_a_page_made_opens_at_its_top_when_completed_at_once(qtbot, window, browser: str) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_PAGES
+
+    panel = window.details
+    qtbot.waitExposed(window)
+    if browser == "top read while idle":
+        panel.prebuild_all()
+        qtbot.waitUntil(lambda: panel.prebuilt, timeout=20_000)
+    if browser.startswith("spare"):
+        for region in list(window.bundle.atlas.regions)[: MAX_PAGES + 2]:
+            window.selection.select(region)
+        if browser == "spare emptied":
+            qtbot.waitUntil(lambda: panel.prebuilt, timeout=10_000)
+    panel.stop()
+    window.selection.select("patella")
+    page = panel.page()
+    page.finish()  # as a screenshot or a link to a condition completes it, shown
+    qtbot.wait(20)
+    assert page.verticalScrollBar().value() == 0, "opened scrolled, the title out of view"
+    assert page.textCursor().position() == 0

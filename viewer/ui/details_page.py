@@ -121,6 +121,10 @@ class Page(QTextBrowser):
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
             cursor.insertFragment(fragment)  # only laid out: 0.3 ms of a click not spent reading
+        # The browser's own cursor, which went along with the text put in, back to the
+        # start: left at the end of the top, it would follow each part added after it
+        # and the browser would scroll to keep it in view.
+        self.setTextCursor(QTextCursor(document))
         self.verticalScrollBar().setValue(0)
 
     def blank(self) -> None:
