@@ -163,7 +163,7 @@ class DiagramView(QGraphicsView):
         scene.addItem(art)
         labels: list[LabelItem] = []
         if split.label_ids:
-            whole = QSvgRenderer(QByteArray(svg), scene)
+            whole = QSvgRenderer(QByteArray(svg))  # for the labels only: freed on return
             box = whole.viewBoxF()
             sx = drawing.width / box.width() if box.width() else 1.0
             sy = drawing.height / box.height() if box.height() else 1.0
