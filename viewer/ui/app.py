@@ -7,13 +7,12 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QMessageLogContext,
     QObject,
     QSettings,
@@ -30,6 +29,7 @@ from viewer.bundle import Bundle
 from viewer.content.model import Atlas
 from viewer.locations import APP_NAME, notes_path
 from viewer.paths import icons_dir
+from viewer.ui.after_paint import AfterFirstPaint
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import AppSettings
@@ -126,32 +126,9 @@ class _IndexBuilder(QObject):
             sys.setswitchinterval(self._usual_interval)
 
 
-class _AfterFirstPaint(QObject):
-    """Runs a callable once the window has painted, or after FALLBACK_MS if it has not;
-    never once the window is closed."""
-
-    FALLBACK_MS = 1000
-
-    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then: Callable[[], None] | None = then
-        self._timer = QTimer(self)  # a child: it goes with the window
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._run)
-        self._timer.start(self.FALLBACK_MS)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._timer.start(0)  # once the paint pass is over
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None and self._window.isVisible():
-            then()
+def _open_notes_into(window: MainWindow) -> None:
+    if window.isVisible():  # not for a window closed before it painted
+        window.attach_notes(*open_notes())
 
 
 def start_window(
@@ -165,7 +142,7 @@ def start_window(
     The notes store is opened once the window has painted (window.notes then)."""
     app = application(qt_args)
     window = MainWindow(bundle, notes_opening=True)
-    _AfterFirstPaint(window, lambda: window.attach_notes(*open_notes()))
+    AfterFirstPaint(window, lambda: _open_notes_into(window), fallback_ms=1000)
     install_if_requested(app, window)  # after: its report comes before the notes open
     window.restore(region, view, side)
     window.show()

@@ -20,6 +20,9 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from viewer.ui.after_paint import AfterFirstPaint
 
 ENV = "ANATOMY_VIEWER_EXIT_AFTER_PAINT"
 
@@ -36,26 +39,12 @@ def peak_rss_kb() -> int:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app: QCoreApplication, window: QObject, then_click: bool) -> None:
+    def __init__(self, app: QCoreApplication, window: QWidget, then_click: bool) -> None:
         super().__init__(app)
         self._app = app
-        self._window: QObject | None = window
         self._then_click = then_click
-        self._details_viewport: QObject | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint:
-            return False
-        if watched is self._window:
-            # The window is painted first in its paint pass: report once the pass is over.
-            self._window = None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted)
-        elif watched is self._details_viewport:
-            self._details_viewport = None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._answered)
-        return False
+        # The window is painted first in its paint pass: reported once the pass is over.
+        AfterFirstPaint(window, self._painted)
 
     def _painted(self) -> None:
         print(f"first-paint {time.monotonic():.6f} {peak_rss_kb()}", flush=True)
@@ -90,8 +79,7 @@ class _FirstPaint(QObject):
                 buttons, Qt.KeyboardModifier.NoModifier,
             )  # fmt: skip
             QApplication.sendEvent(viewport, event)  # a click, without QtTest (not bundled)
-        self._details_viewport = window.details.viewport()
-        self._details_viewport.installEventFilter(self)
+        AfterFirstPaint(window.details.viewport(), self._answered)
         QTimer.singleShot(5000, self._never_answered)
 
     def _never_answered(self) -> None:
@@ -103,8 +91,8 @@ class _FirstPaint(QObject):
         self._app.quit()
 
 
-def install_if_requested(app: QCoreApplication, window: QObject) -> None:
+def install_if_requested(app: QCoreApplication, window: QWidget) -> None:
     """Call with the window made and not yet shown."""
     mode = os.environ.get(ENV, "")
     if mode in ("1", "click"):
-        window.installEventFilter(_FirstPaint(app, window, then_click=mode == "click"))
+        _FirstPaint(app, window, then_click=mode == "click")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.model import Atlas
+from viewer.ui.after_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     # Imported when first used (rapidfuzz and the index cost ~50 ms of start-up).
@@ -104,6 +105,7 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
         self.field.installEventFilter(self)
+        AfterFirstPaint(self.field, self._add_clear_button)
 
     def _add_clear_button(self) -> None:
         """The field's clear button. Qt looks its icon up in the icon theme when it is
@@ -235,9 +237,6 @@ class SearchPanel(QWidget):
         self._open(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        painted = watched is self.field and event.type() == QEvent.Type.Paint
-        if painted and not self.field.isClearButtonEnabled():
-            QTimer.singleShot(0, self._add_clear_button)
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
