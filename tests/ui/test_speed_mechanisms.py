@@ -297,7 +297,7 @@ def test_a_page_built_in_parts_is_the_page_built_whole(qtbot, window, top: str) 
     panel.stop()
     for region in window.bundle.atlas.regions:
         key = (region, window.side.side)
-        assert (panel._parsed_top(key) is not None) == (top == "read while idle")  # noqa: SLF001
+        assert (panel._tops.get(key) is not None) == (top == "read while idle")  # noqa: SLF001
         window.selection.select(region)
         page = panel.page()
         parts = panel._parts(key)  # noqa: SLF001

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextDocumentFragment,
     QWheelEvent,
 )
@@ -43,9 +42,22 @@ def styled_document(style: str, font: QFont, parent: QObject | None = None) -> I
     return document
 
 
-def parse_part(html: str, scratch: QTextDocument) -> ParsedPart:
+# Where parts are read: one document, for the style of the pages read last (its style
+# sheet parsed once, not once a part).
+_scratch: dict[tuple[str, str], InertDocument] = {}
+
+
+def parse_part(html: str, style: str, font: QFont) -> ParsedPart:
     """A part read from its HTML in a document styled as the page (its style sheet and
-    font set), with its first block's formats: put in anywhere, it looks the same."""
+    font), with its first block's formats: put in anywhere, it looks the same."""
+    key = (style, font.key())
+    scratch = _scratch.get(key)
+    if scratch is None:
+        for old in _scratch.values():
+            old.deleteLater()
+        _scratch.clear()
+        # The application's child: it goes before the application, not at interpreter exit.
+        scratch = _scratch[key] = styled_document(style, font, QCoreApplication.instance())
     scratch.setHtml(html)
     first = scratch.begin()
     return QTextDocumentFragment(scratch), first.blockFormat(), first.charFormat()
@@ -67,8 +79,6 @@ class Page(QTextBrowser):
         self._on_zoom = on_zoom
         self.pending: list[str] = []
         self._parsed: ParsedPart | None = None
-        self._scratch: InertDocument | None = None  # where parts are read, in the page's style
-        self._document: InertDocument | None = None
         self._style = style
         self._font = font
         self._widgets: list[QWidget] = []
@@ -84,9 +94,6 @@ class Page(QTextBrowser):
     ) -> None:
         """Show another page here: a browser made once is cheaper to reuse than to make.
         parsed_top: the top part read already, while idle (parse_part), in this style."""
-        if self._scratch is not None and (style != self._style or font != self._font):
-            self._scratch.deleteLater()
-            self._scratch = None
         self._style = style
         self._font = font
         self.pending = parts[1:]
@@ -100,10 +107,9 @@ class Page(QTextBrowser):
             policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
-        document = self._document
-        if document is None:
+        document = self.document()
+        if not isinstance(document, InertDocument):  # Qt's own, before the first page
             document = styled_document(self._style, self._font, self)
-            self._document = document
             self.setDocument(document)  # empty: nothing to lay out
         else:
             # Its own document, emptied and filled: a new one would be laid out in full
@@ -130,15 +136,16 @@ class Page(QTextBrowser):
     def blank(self) -> None:
         """Let go of the text now, while idle: its layout's megabytes freed, and the next
         page loaded here spared the emptying."""
-        if self._document is not None and not self._document.isEmpty():
+        if not self.is_blank:
             self.pending = []
             self._parsed = None
-            self._document.clear()
+            self.document().clear()
 
     @property
     def is_blank(self) -> bool:
         """Its own document is set and empty: a page can be loaded into it as it is."""
-        return self._document is not None and self._document.isEmpty()
+        document = self.document()
+        return isinstance(document, InertDocument) and document.isEmpty()
 
     def widgets(self) -> list[QWidget]:
         """The page and the widgets it is made of (viewport, scroll bars): fixed once made."""
@@ -166,12 +173,8 @@ class Page(QTextBrowser):
         self._insert_parsed()
 
     def _parse_next(self) -> None:
-        if not self.pending:
-            return
-        scratch = self._scratch
-        if scratch is None:  # its style sheet parsed once for all the page's parts
-            scratch = self._scratch = styled_document(self._style, self._font, self)
-        self._parsed = parse_part(self.pending.pop(0), scratch)
+        if self.pending:
+            self._parsed = parse_part(self.pending.pop(0), self._style, self._font)
 
     def _insert_parsed(self) -> None:
         """The page shown keeps its scroll bar as it is until the last part is in: each

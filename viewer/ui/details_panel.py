@@ -31,8 +31,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
-from viewer.inert_text import InertDocument
-from viewer.ui.details_page import Page, ParsedPart, parse_part, styled_document
+from viewer.ui.details_page import Page, ParsedPart, parse_part
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
@@ -82,10 +81,9 @@ class DetailsPanel(QWidget):
         self._pages: OrderedDict[PageKey, Page] = OrderedDict()
         self._rendered: OrderedDict[PageKey, list[str]] = OrderedDict()
         self._to_render: list[PageKey] = []  # HTML to make while idle, next last
-        # Pages' tops read from their HTML while idle, in the style they were read in.
-        self._tops: OrderedDict[PageKey, tuple[str, ParsedPart]] = OrderedDict()
+        # Pages' tops read from their HTML while idle, in the style of now.
+        self._tops: OrderedDict[PageKey, ParsedPart] = OrderedDict()
         self._to_parse: list[PageKey] = []
-        self._scratch: InertDocument | None = None  # where tops are read, in the page style
         self._spare: list[Page] = []  # browsers of pages let go, hidden, emptied while idle
         # The page shown. Not a QStackedWidget: its switch re-enables updates (a repaint of
         # the whole panel) and shows a widget in a layout (a second layout and paint pass).
@@ -154,24 +152,15 @@ class DetailsPanel(QWidget):
         font.setPointSizeF(self._text_size)
         return font
 
-    def _parsed_top(self, key: PageKey) -> ParsedPart | None:
-        style, parsed = self._tops.get(key, ("", None))
-        return parsed if style == self._style else None
-
     def _parse_top(self, key: PageKey) -> None:
         parts = self._rendered.get(key)
-        if not parts or key in self._tops:
-            return
-        if self._scratch is None or self._scratch.defaultStyleSheet() != self._style:
-            if self._scratch is not None:
-                self._scratch.deleteLater()
-            self._scratch = styled_document(self._style, self._font(), self)
-        self._tops[key] = (self._style, parse_part(parts[0], self._scratch))
-        while len(self._tops) > MAX_TOPS:
-            self._tops.popitem(last=False)
+        if parts:
+            self._tops[key] = parse_part(parts[0], self._style, self._font())
+            while len(self._tops) > MAX_TOPS:
+                self._tops.popitem(last=False)
 
     def _make_page(self, key: PageKey) -> Page:
-        parts, top = self._parts(key), self._parsed_top(key)
+        parts, top = self._parts(key), self._tops.get(key)
         if self._spare:
             page = self._spare.pop()
             page.load(parts, self._style, self._font(), top)
