@@ -375,6 +375,7 @@ def part_memory(events: int) -> dict[str, Any]:
     from viewer.bundle_cache import load_bundle_cached
     from viewer.ui.app import start_window
     from viewer.ui.details_panel import MAX_PAGES
+    from viewer.ui.memory_trim import glibc_malloc_trim
 
     app, window = start_window(load_bundle_cached())
     window.resize(1400, 900)
@@ -441,7 +442,7 @@ def part_memory(events: int) -> dict[str, Any]:
     ]
     # What the bounded caches hold: the laid-out pages kept and Qt's pixmap cache,
     # measured by dropping them (free memory handed back to the system first).
-    trim = malloc_trim()
+    trim = glibc_malloc_trim() or (lambda: None)  # the app's own, viewer/ui/memory_trim.py
     trim()
     settled_rss = rss_mb()
     window.details.refresh(content_changed=False)  # every laid-out page but the one shown
@@ -501,15 +502,6 @@ def malloc_in_use_mb() -> float:
     mallinfo2.restype = MallInfo2
     info = mallinfo2()
     return float(info.uordblks + info.hblkhd) / 2**20
-
-
-def malloc_trim() -> Callable[[], None]:
-    """glibc's malloc_trim(0): free memory handed back, so that RSS shows what is held."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return lambda: None
-    return lambda: trim(0) and None
 
 
 PARTS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
