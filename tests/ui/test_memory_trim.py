@@ -3,6 +3,7 @@ a view keeps one SVG renderer."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -50,9 +51,14 @@ def test_a_click_on_the_drawing_schedules_a_trim(qtbot, window) -> None:  # type
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc is Linux's")
 def test_glibc_malloc_trim_is_found_and_runs() -> None:
-    trim = glibc_malloc_trim()
-    if trim is None:
+    try:
+        glibc = os.confstr("CS_GNU_LIBC_VERSION") or ""
+    except (ValueError, OSError):
+        glibc = ""
+    if not glibc.startswith("glibc"):
         pytest.skip("this Linux's C library is not glibc")
+    trim = glibc_malloc_trim()
+    assert trim is not None, f"{glibc}: malloc_trim not found"
     trim()
 
 
