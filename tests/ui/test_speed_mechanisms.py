@@ -348,6 +348,47 @@ def test_the_notes_database_is_opened_after_the_first_paint(tmp_path) -> None:  
     assert result.stdout.split() == ["[False]", "NotesStore"], result.stdout
 
 
+def test_pyside_never_learns_every_kind_of_widget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A widget made by Qt (a viewport) that Python names first by viewport() makes
+    PySide create a Python type for every kind of widget, to learn which one it is:
+    15-20 ms, at start or in the first click. Neither the start nor a click does."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import PySide6.QtWidgets as widgets\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from viewer.bundle_cache import load_bundle_cached\n"
+        "from viewer.ui.app import start_window\n"
+        "UNUSED = ('QWizard', 'QCalendarWidget', 'QLCDNumber', 'QMdiArea')\n"
+        "seen = []\n"
+        "class First(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append(any(name in vars(widgets) for name in UNUSED))\n"
+        "        return False\n"
+        "app, window = start_window(load_bundle_cached())\n"
+        "first = First()\n"
+        "window.installEventFilter(first)\n"
+        "while not seen or window.notes is None:\n"
+        "    app.processEvents()\n"
+        "window.selection.select('patella')\n"
+        "window.details.page().finish()\n"
+        "app.processEvents()\n"
+        "print(seen, any(name in vars(widgets) for name in UNUSED))\n"
+        "window.notes.close()\n"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["[False]", "False"], result.stdout
+
+
 @pytest.mark.parametrize(
     "browser", ["new", "spare emptied", "spare not emptied", "top read while idle"]
 )

@@ -85,6 +85,9 @@ class Page(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Region details")
+        # Named from their parent first, Qt's widgets (the viewport) are known to Python by
+        # their kind: viewport() would make PySide learn every kind of widget (15-20 ms).
+        self.widgets()
         # Shown again on every click: drawn from the last renderings, not by the style anew.
         self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.load(parts, style, font, parsed_top)

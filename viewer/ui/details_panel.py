@@ -19,7 +19,6 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QObject,
     QPoint,
     QRect,
     QSize,
@@ -90,7 +89,6 @@ class DetailsPanel(QWidget):
         self._current: Page | None = None
         self._queue: list[PageKey] = []  # pages to complete while idle, next last
         self._unsettled: set[PageKey] = set()  # hidden pages laid out for another width
-        self._viewport_filters: list[QObject] = []
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._on_idle)
@@ -167,8 +165,6 @@ class DetailsPanel(QWidget):
         else:
             page = Page(parts, self._style, self._font(), self.step_text_size, self, top)
             page.anchorClicked.connect(self.anchorClicked.emit)
-            for watcher in self._viewport_filters:
-                page.viewport().installEventFilter(watcher)
             page.hide()
         page.settle(self.size())
         self._pages[key] = page
@@ -305,12 +301,6 @@ class DetailsPanel(QWidget):
         spares_blank = all(page.is_blank for page in self._spare)
         waiting = self._queue or self._unsettled or self._to_render or self._to_parse
         return not waiting and spares_blank
-
-    def install_viewport_filter(self, watcher: QObject) -> None:
-        """Watch the mouse on every page, those to come too."""
-        self._viewport_filters.append(watcher)
-        for page in self._pages.values():
-            page.viewport().installEventFilter(watcher)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -39,6 +39,7 @@ from viewer.diagram.svg_labels import split_drawing
 from viewer.diagram.views import view_edges, view_title
 from viewer.ui.diagram_margins import EDGE_MARGIN, TOP_MARGIN, EdgeWord, SideBadge
 from viewer.ui.drawing_item import DrawingItem, LabelItem
+from viewer.ui.history_buttons import passed_to_window
 from viewer.ui.region_item import RegionItem, painter_path
 from viewer.ui.selection import Selection
 from viewer.ui.side import Side
@@ -108,7 +109,11 @@ class DiagramView(QGraphicsView):
         self.setViewportMargins(EDGE_MARGIN, TOP_MARGIN, EDGE_MARGIN, 0)
         self.grabGesture(Qt.GestureType.PinchGesture)
         # Hover is tracked here, not per item: one place decides what is under the pointer.
-        self.viewport().setMouseTracking(True)
+        # The viewport is made here, not Qt's: Python knows its type, and PySide need not
+        # learn every kind of widget to name it (15-20 ms at start: history_buttons.py).
+        viewport = QWidget()
+        viewport.setMouseTracking(True)
+        self.setViewport(viewport)
         self.setAccessibleName("Anatomy drawing")
         self.badge = SideBadge(self)
         self.edges = (EdgeWord(self, -90), EdgeWord(self, 90))
@@ -357,6 +362,8 @@ class DiagramView(QGraphicsView):
         self._set_hovered(None)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if passed_to_window(event):
+            return
         # A click on empty space does nothing, every time: the reading stays open.
         # A second click on the same spot reaches the region beneath (a tendon over a bone).
         if event.button() == Qt.MouseButton.LeftButton:

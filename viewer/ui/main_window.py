@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -246,9 +246,6 @@ class MainWindow(QMainWindow):
             self.details.text_size_changed,
         ):
             activity.connect(self.memory_trim.poke)
-        for widget in (self.diagram, self.region_list, self.search.results):
-            widget.viewport().installEventFilter(self)
-        self.details.install_viewport_filter(self)
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -518,14 +515,12 @@ class MainWindow(QMainWindow):
         self.menu_actions.back.setEnabled(back)
         self.menu_actions.forward.setEnabled(forward)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The mouse's back and forward buttons, wherever the pointer is in the window.
-        if event.type() == QEvent.Type.MouseButtonPress:
-            assert isinstance(event, QMouseEvent)
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        # The mouse's back and forward buttons, wherever the pointer is in the window:
+        # every widget leaves them to the window (viewer/ui/history_buttons.py).
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)

@@ -4,10 +4,12 @@ selects everywhere."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from viewer.bundle import Bundle
 from viewer.content.model import AREAS
+from viewer.ui.history_buttons import passed_to_window
 from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 from viewer.ui.selection import Selection
 
@@ -52,6 +54,10 @@ class RegionList(QTreeWidget):
             self._rows[region.id] = row
         for header in headers.values():
             header.setExpanded(True)  # not expandAll(): it lays every row out at once (6 ms)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not passed_to_window(event):
+            super().mousePressEvent(event)
 
     def row(self, region: str) -> QTreeWidgetItem | None:
         return self._rows.get(region)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from viewer.content.model import Atlas
 from viewer.ui.after_paint import AfterFirstPaint
+from viewer.ui.history_buttons import passed_to_window
 
 if TYPE_CHECKING:
     # Imported when first used (rapidfuzz and the index cost ~50 ms of start-up).
@@ -56,6 +57,12 @@ FIELD_NAMES = {
 NotesSource = Callable[[], list[tuple[str, str, str]]]  # [(region, condition, text)]
 
 
+class ResultList(QListWidget):
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not passed_to_window(event):
+            super().mousePressEvent(event)
+
+
 class SearchPanel(QWidget):
     result_chosen = Signal(str, str)  # region id, condition id ("" for the region itself)
     matches_changed = Signal(list)  # region ids lit on the drawing, best first; [] when cleared
@@ -82,7 +89,7 @@ class SearchPanel(QWidget):
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText("Search: kneecap, hot swollen knee, night pain…  (Ctrl+F)")
         self.field.setAccessibleName("Search regions, conditions, symptoms and your notes")
-        self.results = QListWidget()
+        self.results = ResultList()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
