@@ -83,7 +83,7 @@ def test_a_page_shown_again_draws_its_scroll_bar_from_the_cache(qtbot, window) -
 def test_the_region_lists_scroll_bar_scrolled_back_is_not_rendered_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     style = cached_scroll_bar_style()
     bar = window.region_list.verticalScrollBar()
-    assert bar.style() is style
+    qtbot.waitUntil(lambda: bar.style() is style)  # given once the window has painted
     window.resize(1280, 720)  # the list longer than its pane: it scrolls
     window.show()
     qtbot.waitExposed(window)
@@ -101,3 +101,15 @@ def test_the_region_lists_scroll_bar_scrolled_back_is_not_rendered_again(qtbot, 
         bar.repaint()
     assert positions[0] > positions[1], "the list scrolled down and back"
     assert style.renders == before
+
+
+def test_the_scroll_bars_take_the_cached_style_after_the_first_paint(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The first paint draws them with the application's style (the same pixels): the
+    cached style needs PySide's QStyle, 6.5 ms of the start (main_window.finish_start)."""
+    style = cached_scroll_bar_style()
+    first_page = window.details.page()  # made before the window was shown
+    qtbot.waitUntil(lambda: first_page.verticalScrollBar().style() is style)
+    assert window.region_list.verticalScrollBar().style() is style
+    window.selection.select("patella")  # a page made after
+    assert window.details.page() is not first_page
+    assert window.details.page().verticalScrollBar().style() is style

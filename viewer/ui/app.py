@@ -190,6 +190,7 @@ def staged_window(
         window.lay_out()
         window.open_at(region, view, side)
         window.show()
+        window.finish_start()  # the arrows and scroll bars a first paint leaves for later
         window.details.page().finish()  # the whole page, not only its top as a click shows it
         QApplication.processEvents()
         try:

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.inert_text import InertDocument
-from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
 ParsedPart = tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat]
 
@@ -88,8 +87,6 @@ class Page(QTextBrowser):
         # Named from their parent first, Qt's widgets (the viewport) are known to Python by
         # their kind: viewport() would make PySide learn every kind of widget (15-20 ms).
         self.widgets()
-        # Shown again on every click: drawn from the last renderings, not by the style anew.
-        self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.load(parts, style, font, parsed_top)
 
     def load(

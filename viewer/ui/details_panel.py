@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -35,6 +36,9 @@ from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
 from viewer.ui.theme import style_sheet, theme_for
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle  # made by PySide when first named: after the first paint
 
 EMPTY = (
     "<h1>Lower-limb reference</h1>"
@@ -89,6 +93,7 @@ class DetailsPanel(QWidget):
         self._current: Page | None = None
         self._queue: list[PageKey] = []  # pages to complete while idle, next last
         self._unsettled: set[PageKey] = set()  # hidden pages laid out for another width
+        self._scroll_bar_style: QStyle | None = None
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._on_idle)
@@ -165,6 +170,8 @@ class DetailsPanel(QWidget):
         else:
             page = Page(parts, self._style, self._font(), self.step_text_size, self, top)
             page.anchorClicked.connect(self.anchorClicked.emit)
+            if self._scroll_bar_style is not None:
+                page.verticalScrollBar().setStyle(self._scroll_bar_style)
             page.hide()
         page.settle(self.size())
         self._pages[key] = page
@@ -301,6 +308,13 @@ class DetailsPanel(QWidget):
         spares_blank = all(page.is_blank for page in self._spare)
         waiting = self._queue or self._unsettled or self._to_render or self._to_parse
         return not waiting and spares_blank
+
+    def use_scroll_bar_style(self, style: QStyle) -> None:
+        """The style of every page's scroll bar, those to come too. A page is shown again
+        on every click: its bar drawn from the last renderings, not by the style anew."""
+        self._scroll_bar_style = style
+        for page in [*self._pages.values(), *self._spare]:
+            page.verticalScrollBar().setStyle(style)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

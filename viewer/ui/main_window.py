@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from viewer.bundle import Bundle
 from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
 from viewer.ui.actions import Actions
+from viewer.ui.after_paint import AfterFirstPaint
 from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self.view_tabs = ViewTabs(self.diagram.views())
         self.menu_actions = Actions(self, self.diagram.views())
         self.commands = Commands(self)
-        self.back_button = self._history_button(QStyle.StandardPixmap.SP_ArrowBack, "Back")
-        self.forward_button = self._history_button(QStyle.StandardPixmap.SP_ArrowForward, "Forward")
+        self.back_button = self._history_button("Back")
+        self.forward_button = self._history_button("Forward")
         self.side_buttons = QButtonGroup(self)
         self.hover_status = QLabel(HOVER_HINT)
         self.hover_status.setObjectName("hoverStatus")
@@ -125,12 +125,42 @@ class MainWindow(QMainWindow):
         if self.diagram.views():
             self.diagram.show_view(self.diagram.views()[0])
         self._on_side_changed(self.side.side)
+        self._started = False
+        AfterFirstPaint(self, self.finish_start)
+
+    @property
+    def started(self) -> bool:
+        """The work left for after the first paint is done (finish_start)."""
+        return self._started
+
+    def finish_start(self) -> None:
+        """What the first paint does not show, done once it is over.
+
+        The style's arrows for Back and Forward and the scroll bars drawn from cached
+        renderings (scroll_bar_style.py) both need PySide's QStyle, a type it makes with
+        its eleven enums (566 members) the first time it is named: 6.5 ms, and 6 ms more
+        for the desktop theme's lookup of the first standard icon.
+        """
+        if self._started:
+            return
+        self._started = True
+        from PySide6.QtWidgets import QStyle
+
+        from viewer.ui.scroll_bar_style import cached_scroll_bar_style
+
+        style = self.style()
+        self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.region_list.verticalScrollBar().setStyle(cached_scroll_bar_style())
+        self.details.use_scroll_bar_style(cached_scroll_bar_style())
 
     # -- building ---------------------------------------------------------------------------
 
-    def _history_button(self, icon: QStyle.StandardPixmap, text: str) -> QToolButton:
+    def _history_button(self, text: str) -> QToolButton:
         button = QToolButton()
-        button.setIcon(self.style().standardIcon(icon))
+        blank = QPixmap(16, 16)
+        blank.fill(Qt.GlobalColor.transparent)
+        button.setIcon(QIcon(blank))  # its arrow's room, the arrow itself after the first paint
         button.setText(text)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         keys = "Alt+Left" if text == "Back" else "Alt+Right"

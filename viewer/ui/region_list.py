@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from viewer.bundle import Bundle
 from viewer.content.model import AREAS
 from viewer.ui.history_buttons import passed_to_window
-from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 from viewer.ui.selection import Selection
 
 REGION_ROLE = Qt.ItemDataRole.UserRole
@@ -27,8 +26,6 @@ class RegionList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Regions")
-        # A click on a region far down the list scrolls it: its scroll bar is drawn anew.
-        self.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self._fill(bundle)
 
         self.currentItemChanged.connect(self._on_current_item_changed)
