@@ -54,7 +54,7 @@ def window(qtbot, bundle: Bundle, settings) -> Iterator[object]:  # type: ignore
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.started)  # what the first paint leaves for after it, done
+    win.finish_start()  # what the first paint leaves for a moment after it, done now
     yield win
     win.close()
 

@@ -7,16 +7,25 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+# Work that waits for a first paint and is not needed by the first click waits this
+# much longer: a click the moment the window appears is answered first, not after it.
+QUIET_MS = 100
+
 
 class AfterFirstPaint(QObject):
-    """Runs `then` once, when the paint pass that first paints `widget` is over, or after
-    fallback_ms if one is given and the widget has not painted by then."""
+    """Runs `then` once, delay_ms after the paint pass that first paints `widget` is over,
+    or after fallback_ms if one is given and the widget has not painted by then."""
 
     def __init__(
-        self, widget: QWidget, then: Callable[[], object], fallback_ms: int | None = None
+        self,
+        widget: QWidget,
+        then: Callable[[], object],
+        fallback_ms: int | None = None,
+        delay_ms: int = 0,
     ) -> None:
         super().__init__(widget)  # goes with the widget
         self._then: Callable[[], object] | None = then
+        self._delay_ms = delay_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._run)
@@ -27,7 +36,7 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            self._timer.start(0)  # the next turn of the event loop: the pass is over
+            self._timer.start(self._delay_ms)  # 0: the next turn of the loop, the pass over
         return False
 
     def _run(self) -> None:

@@ -29,7 +29,7 @@ from viewer.bundle import Bundle
 from viewer.content.model import Atlas
 from viewer.locations import APP_NAME, notes_path
 from viewer.paths import icons_dir
-from viewer.ui.after_paint import AfterFirstPaint
+from viewer.ui.after_paint import QUIET_MS, AfterFirstPaint
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import AppSettings
@@ -142,7 +142,7 @@ def start_window(
     The notes store is opened once the window has painted (window.notes then)."""
     app = application(qt_args)
     window = MainWindow(bundle, notes_opening=True)
-    AfterFirstPaint(window, lambda: _open_notes_into(window), fallback_ms=1000)
+    AfterFirstPaint(window, lambda: _open_notes_into(window), fallback_ms=1000, delay_ms=QUIET_MS)
     install_if_requested(app, window)  # after: its report comes before the notes open
     window.restore(region, view, side)
     window.show()

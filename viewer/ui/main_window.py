@@ -29,7 +29,7 @@ from viewer.bundle import Bundle
 from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
 from viewer.ui.actions import Actions
-from viewer.ui.after_paint import AfterFirstPaint
+from viewer.ui.after_paint import QUIET_MS, AfterFirstPaint
 from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             self.diagram.show_view(self.diagram.views()[0])
         self._on_side_changed(self.side.side)
         self._started = False
-        AfterFirstPaint(self, self.finish_start)
+        AfterFirstPaint(self, self.finish_start, delay_ms=QUIET_MS)
 
     @property
     def started(self) -> bool:
