@@ -179,11 +179,23 @@ def test_a_spare_not_yet_emptied_takes_a_page_in_its_own_document(qtbot, window)
     assert not document.isUndoRedoEnabled()
 
 
-def test_the_search_field_gains_its_clear_button_after_the_first_paint(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QToolButton
+def test_the_search_field_gains_its_clear_button_a_moment_after_the_first_paint(
+    bundle: Bundle, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QToolButton
 
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundle)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     field = window.search.field
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not field.isClearButtonEnabled(), "not in the turns right after the first paint"
     qtbot.waitUntil(field.isClearButtonEnabled)
+    assert window.started
     names = [button.accessibleName() for button in field.findChildren(QToolButton)]
     assert "Clear the search" in names
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.content.model import Atlas
-from viewer.ui.after_paint import AfterFirstPaint
 from viewer.ui.history_buttons import passed_to_window
 
 if TYPE_CHECKING:
@@ -112,12 +111,12 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
         self.field.installEventFilter(self)
-        AfterFirstPaint(self.field, self._add_clear_button)
 
-    def _add_clear_button(self) -> None:
+    def add_clear_button(self) -> None:
         """The field's clear button. Qt looks its icon up in the icon theme when it is
-        enabled (2 ms), and an empty field does not show it: so it is added once the
-        window has painted, or as soon as there is text to clear."""
+        enabled (2 to 4 ms), and an empty field does not show it: so it is added a moment
+        after the window has painted (MainWindow.finish_start), or as soon as there is
+        text to clear."""
         if self.field.isClearButtonEnabled():
             return
         self.field.setClearButtonEnabled(True)
@@ -176,7 +175,7 @@ class SearchPanel(QWidget):
         from viewer.content.search import group_hits
 
         if text:
-            self._add_clear_button()
+            self.add_clear_button()
         query = text.strip()
         if query and self._index is None and self._index_coming:
             # Typed before the index is ready: say so; the results come with it.
