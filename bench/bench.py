@@ -203,21 +203,31 @@ def part_clicks(rounds: int) -> dict[str, Any]:
     diagram.show_view(diagram.views()[0])
 
     class Repainted(QObject):
-        """When the details page shown has painted after a click (the paint pass over)."""
+        """When the details page shown has painted after a click (the paint pass over).
+
+        It watches that page's viewport only: a filter on the whole application would
+        take every event of every click through Python (and make PySide create a type
+        for every kind of object it passed), slowing the clicks it measures."""
 
         def __init__(self) -> None:
             super().__init__()
             self.watch: QObject | None = None
             self.done: Callable[[], None] = lambda: None
 
+        def watch_next_paint(self, widget: QObject) -> None:
+            if self.watch is not None:
+                self.watch.removeEventFilter(self)
+            self.watch = widget
+            widget.installEventFilter(self)
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if watched is self.watch and event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
                 self.watch = None
                 QTimer.singleShot(0, self.done)
             return False
 
     repainted = Repainted()
-    app.installEventFilter(repainted)
     loop = QEventLoop()  # not app.exec(): quitting the app would close the window
     early: list[float] = []
     interval = 0.040
@@ -245,8 +255,8 @@ def part_clicks(rounds: int) -> dict[str, Any]:
         state["next"] += 1
         QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         assert window.details.region == region, (region, window.details.region)
-        repainted.watch = window.details.viewport()
         repainted.done = lambda: early.append((time.perf_counter() - due) * 1000)
+        repainted.watch_next_paint(window.details.viewport())
         after(time.perf_counter() + interval)
 
     clicker.timeout.connect(click_next)
@@ -265,7 +275,7 @@ def part_clicks(rounds: int) -> dict[str, Any]:
         repainted.done = lambda: painted.append(1)
         started = time.perf_counter()
         QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-        repainted.watch = window.details.viewport()
+        repainted.watch_next_paint(window.details.viewport())
         while not painted:
             app.processEvents()
         assert window.details.region == region
