@@ -40,3 +40,44 @@ def test_the_fallback_runs_it_if_the_widget_never_paints(qtbot) -> None:  # type
     runs: list[str] = []
     AfterFirstPaint(label, lambda: runs.append("fallback"), fallback_ms=30)
     qtbot.waitUntil(lambda: runs == ["fallback"], timeout=2000)
+
+
+def test_the_window_does_what_its_first_paint_left_a_step_per_turn(bundle, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """One lump would hold a click, or a frame while the index is built (15 ms, and
+    twice that while the index builder shares the interpreter lock)."""
+    from PySide6.QtCore import QTimer
+
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundle)
+    qtbot.addWidget(window)
+    turns = [0]
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    seen: list[int] = []
+    steps = window._start_steps  # noqa: SLF001 - the built-in steps, each timed here
+    for index, step in enumerate(list(steps)):
+        steps[index] = lambda step=step: (seen.append(turns[0]), step())
+    window.after_first_paint(lambda: seen.append(turns[0]))
+    ticker.start()
+    window.show()
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
+    ticker.stop()
+    assert len(seen) == 4
+    assert seen == sorted(set(seen)), f"two steps in one turn: {seen}"
+    assert window.search.field.isClearButtonEnabled()
+    assert not window.back_button.icon().isNull()
+
+
+def test_finish_start_does_it_all_at_once(bundle, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundle)  # never shown: a screenshot calls it before grabbing
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.after_first_paint(lambda: ran.append("notes"))
+    window.finish_start()
+    assert window.started
+    assert ran == ["notes"]
+    assert window.search.field.isClearButtonEnabled()

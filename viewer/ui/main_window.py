@@ -7,6 +7,7 @@ File, Edit and Help commands do lives in viewer/ui/commands.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -125,36 +126,56 @@ class MainWindow(QMainWindow):
         if self.diagram.views():
             self.diagram.show_view(self.diagram.views()[0])
         self._on_side_changed(self.side.side)
-        self._started = False
-        AfterFirstPaint(self, self.finish_start, delay_ms=QUIET_MS)
+        # What the first paint does not show, done a moment after it, a step per turn
+        # of the event loop: one lump would hold a click, or a frame while the search
+        # index is built on its thread, as long as all of them (15 ms, twice that while
+        # the index builder shares the interpreter lock).
+        self._start_steps: list[Callable[[], object]] = [
+            self._style_scroll_bars,
+            self._style_arrows,
+            self.search.add_clear_button,
+        ]
+        AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
 
     @property
     def started(self) -> bool:
-        """The work left for after the first paint is done (finish_start)."""
-        return self._started
+        """The work left for after the first paint is done."""
+        return not self._start_steps
+
+    def after_first_paint(self, step: Callable[[], object]) -> None:
+        """One more step for the moment after the first paint (the notes store: app.py)."""
+        self._start_steps.append(step)
 
     def finish_start(self) -> None:
-        """What the first paint does not show, done once it is over.
+        """Every step left for after the first paint, now (a screenshot, a test)."""
+        while self._start_steps:
+            self._start_steps.pop(0)()
 
-        The style's arrows for Back and Forward and the scroll bars drawn from cached
-        renderings (scroll_bar_style.py) both need PySide's QStyle, a type it makes with
-        its eleven enums (566 members) the first time it is named: 6.5 ms, and 6 ms more
-        for the desktop theme's lookup of the first standard icon. The search field's
-        clear button, not shown while the field is empty, looks its icon up too (4 ms).
-        """
-        if self._started:
-            return
-        self._started = True
-        from PySide6.QtWidgets import QStyle
+    def _next_start_step(self) -> None:
+        if self._start_steps:
+            self._start_steps.pop(0)()
+        if self._start_steps:
+            # Not 0: that is a queued call, run before the loop turns again.
+            QTimer.singleShot(1, self, self._next_start_step)
 
+    def _style_scroll_bars(self) -> None:
+        """Scroll bars drawn from cached renderings (scroll_bar_style.py), a QProxyStyle:
+        PySide makes QStyle's type, with its eleven enums (566 members), the first time
+        it is named (6.5 ms). The first paint draws them with the application's style:
+        the same pixels."""
         from viewer.ui.scroll_bar_style import cached_scroll_bar_style
+
+        self.region_list.verticalScrollBar().setStyle(cached_scroll_bar_style())
+        self.details.use_scroll_bar_style(cached_scroll_bar_style())
+
+    def _style_arrows(self) -> None:
+        """The style's arrows for Back and Forward, in the room kept for them: the first
+        standard icon looks the desktop's icon theme up (6 ms)."""
+        from PySide6.QtWidgets import QStyle
 
         style = self.style()
         self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.region_list.verticalScrollBar().setStyle(cached_scroll_bar_style())
-        self.details.use_scroll_bar_style(cached_scroll_bar_style())
-        self.search.add_clear_button()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -547,7 +568,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.back.setEnabled(back)
         self.menu_actions.forward.setEnabled(forward)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         # The mouse's back and forward buttons, wherever the pointer is in the window:
         # every widget leaves them to the window (viewer/ui/history_buttons.py).
         if event.button() == Qt.MouseButton.BackButton:
