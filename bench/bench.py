@@ -345,7 +345,8 @@ def part_index(factor: int) -> dict[str, Any]:
     shipped = load_bundle(with_outlines=True)
     window = MainWindow(shipped._replace(atlas=scaled_atlas(shipped.atlas, factor)))
     window.show()
-    app.processEvents()
+    while not window.started:  # as the app does: the build is its last step after the paint
+        app.processEvents()
     gaps: list[float] = []
     last = [time.perf_counter()]
     ticker = QTimer()
