@@ -312,7 +312,8 @@ def part_keystroke(factor: int, rounds: int) -> dict[str, Any]:
     window.resize(1400, 900)
     window.lay_out()
     window.show()
-    app.processEvents()
+    while not window.started:  # what the first paint left, done: the window a reader types in
+        app.processEvents()
     index = window.search.search_index()
     import gc
 

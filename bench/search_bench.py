@@ -158,7 +158,8 @@ def main() -> int:
         window = MainWindow(shipped._replace(atlas=atlas))
         window.resize(1400, 900)
         window.show()
-        app.processEvents()
+        while not window.started:  # what the first paint left, done
+            app.processEvents()
         field = window.search.field
         window.search.search_index()  # built once, as the app does on first use
 
