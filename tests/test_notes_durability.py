@@ -88,3 +88,26 @@ def test_two_hundred_kills_lose_no_saved_note(tmp_path: Path, capsys) -> None:  
             f"intact, integrity_check ok after each kill, in {seconds:.1f} s"
         )
     assert saves > KILLS  # the kills did land while notes were being saved
+
+
+def test_a_database_that_fails_raises_notes_error(tmp_path: Path) -> None:
+    """Callers name one error (NotesError) and need not load sqlite3 to name it."""
+    import pytest
+
+    from viewer.notes.limits import NotesError
+
+    store = NotesStore.open(tmp_path / "notes.sqlite3")
+    store.save("patella", "", "kept")
+    other = NotesStore.open(tmp_path / "notes.sqlite3")
+    other._db.execute("BEGIN EXCLUSIVE")  # noqa: SLF001 - another writer holds the lock
+    store._db.execute("PRAGMA busy_timeout = 0")  # noqa: SLF001 - fail now, not in 5 s
+    with pytest.raises(NotesError, match="locked"):
+        store.save("patella", "", "changed")
+    with pytest.raises(NotesError, match="locked"):
+        store.import_json(
+            b'[{"region": "calcaneus", "text": "x", "updated": "2026-01-01T00:00:00+00:00"}]'
+        )
+    other._db.execute("ROLLBACK")  # noqa: SLF001
+    assert store.get("patella") == "kept"
+    store.close()
+    other.close()

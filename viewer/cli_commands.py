@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 from viewer.bundle import Bundle
@@ -45,7 +44,7 @@ def _notes_store(create: bool = False) -> NotesStore | None:
         return None
     try:
         return NotesStore.open(path)
-    except (OSError, sqlite3.Error, NotesError) as error:
+    except (OSError, NotesError) as error:
         raise OSError(f"notes: {error}") from None
 
 

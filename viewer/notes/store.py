@@ -79,18 +79,20 @@ class NotesStore:
             return cls(_connect(path), path, None)
         except (sqlite3.DatabaseError, NotesError):
             set_aside = _set_aside(path)
-        return cls(_connect(path), path, set_aside)
+        with _database_errors():
+            return cls(_connect(path), path, set_aside)
 
     def close(self) -> None:
         self._db.close()
 
     def save(self, region: str, condition: str, text: str) -> Note:
-        """Store the note as typed; an empty text removes it (the user cleared it)."""
+        """Store the note as typed; an empty text removes it (the user cleared it).
+        Raises NotesError for a bad id or a database that fails (locked, read-only ...)."""
         if not _valid_id(region) or (condition and not _valid_id(condition)):
             raise NotesError("a note belongs to a region id and, optionally, a condition id")
         text = text[:MAX_NOTE_CHARS]
         note = Note(region, condition, text, now())
-        with self._db:  # one transaction
+        with _database_errors(), self._db:  # one transaction
             if text.strip():
                 self._db.execute(
                     "INSERT INTO notes (region, condition, text, updated) VALUES (?, ?, ?, ?) "
@@ -166,7 +168,7 @@ class NotesStore:
             raise NotesError(f"not JSON: {error}") from None
         notes = [_note_from_json(item, index) for index, item in enumerate(_as_list(items))]
         imported = kept = 0
-        with self._db:
+        with _database_errors(), self._db:
             for note in notes:
                 row = self._db.execute(
                     "SELECT updated FROM notes WHERE region = ? AND condition = ?",
@@ -216,6 +218,16 @@ def _note_from_json(item: object, index: int) -> Note:
         stamp = stamp.replace(tzinfo=datetime.timezone.utc)
     iso = stamp.astimezone(datetime.timezone.utc).isoformat(timespec="seconds")
     return Note(str(region), str(condition or ""), text, iso)
+
+
+@contextlib.contextmanager
+def _database_errors() -> Iterator[None]:
+    """A database failure (locked, read-only, disk full ...) raised as NotesError: the
+    callers name one error, and need not load sqlite3 to name it."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise NotesError(str(error) or type(error).__name__) from error
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -73,13 +73,11 @@ def application(qt_args: Sequence[str] = ()) -> QApplication:
 
 def open_notes() -> tuple[NotesStore | None, str]:
     """The notes store, and what the user should be told about it ("" if nothing)."""
-    import sqlite3  # 2 MB and 5-10 ms with the store: after the first paint
-
-    from viewer.notes.store import NotesError, NotesStore
+    from viewer.notes.store import NotesError, NotesStore  # sqlite3, 2 MB: after the first paint
 
     try:
         store = NotesStore.open(notes_path())
-    except (OSError, sqlite3.Error, NotesError) as error:
+    except (OSError, NotesError) as error:
         return None, f"Notes cannot be saved: {error}"
     if store.set_aside is not None:
         return store, (

@@ -141,8 +141,6 @@ class Commands(QObject):
     def import_notes(self) -> None:
         if self.w.notes is None:
             return
-        import sqlite3  # loaded with the store already
-
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(self.w, "Import Notes", "", "JSON (*.json)")
@@ -150,7 +148,7 @@ class Commands(QObject):
             return
         try:
             imported, kept = self.w.notes.import_json(read_limited(Path(path), MAX_IMPORT_BYTES))
-        except (NotesError, OSError, sqlite3.Error) as error:
+        except (NotesError, OSError) as error:
             _message(self.w, "Import Notes", f"Nothing was imported: {error}", warning=True)
             return
         self.w.details.refresh()

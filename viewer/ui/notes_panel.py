@@ -134,12 +134,10 @@ class NotesPanel(QWidget):
         region, condition = self._target
         if not self._dirty or not region or self._store is None:
             return
-        import sqlite3  # loaded with the store already
-
         text = self.editor.toPlainText()
         try:
             self._store.save(region, condition, text[:MAX_NOTE_CHARS])
-        except (NotesError, OSError, sqlite3.Error) as error:
+        except (NotesError, OSError) as error:
             self.status.setText(f"Not saved: {error}")  # the text stays in the field
             return
         self._dirty = False
