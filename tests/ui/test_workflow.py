@@ -323,6 +323,30 @@ def test_notes_opened_after_the_first_paint_reach_the_page_shown(
     store.close()
 
 
+def test_notes_opened_late_remake_only_the_pages_of_regions_with_notes(
+    qtbot, bundle: Bundle, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    store = NotesStore.open(tmp_path / "notes.sqlite3")
+    store.save("patella", "", "Ask about the stairs.")
+    store.save("calcaneus", "", "Heel cup helped.")
+    store.save("no_such_region", "", "Kept, listed as an orphan.")
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(bundle, settings, notes_opening=True)
+    qtbot.addWidget(window)
+    window.show()
+    for region in ("talus", "calcaneus", "patella"):
+        window.selection.select(region)
+    talus_page = window.details._pages[("talus", window.side.side)]  # noqa: SLF001
+    window.attach_notes(store)
+    assert window.details._pages.get(("talus", window.side.side)) is talus_page  # noqa: SLF001
+    assert "Ask about the stairs." in window.details.toPlainText()
+    window.selection.select("calcaneus")
+    window.details.page().finish()
+    assert "Heel cup helped." in window.details.toPlainText()
+    window.close()
+    store.close()
+
+
 def test_notes_that_cannot_be_opened_say_so_when_the_window_learns_it(
     qtbot, bundle: Bundle, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -325,14 +325,18 @@ class DetailsPanel(QWidget):
         if self._unsettled and not self._stopped:
             self._resized.start()
 
-    def refresh(self, region: str = "", content_changed: bool = True) -> None:
-        """Build a region's page (or every page) again: its notes (content_changed) or the
-        style changed."""
+    def refresh(self, *regions: str, content_changed: bool = True) -> None:
+        """Build these regions' pages (none named: every page) again: their notes
+        (content_changed) or the style changed."""
+
+        def named(key: PageKey) -> bool:
+            return not regions or key[0] in regions
+
         if content_changed:
-            for key in [key for key in self._rendered if not region or key[0] == region]:
+            for key in [key for key in self._rendered if named(key)]:
                 del self._rendered[key]
                 self._tops.pop(key, None)
-        stale = [key for key in self._pages if not region or key[0] == region]
+        stale = [key for key in self._pages if named(key)]
         shown_key = self._key(self.region)
         if shown_key in stale:
             top = self._reading_position()

@@ -447,9 +447,9 @@ class MainWindow(QMainWindow):
         self.notes = store
         self.notes_panel.set_store(store)
         if store is not None:
-            for region in store.regions():
-                if region in self.bundle.atlas.regions:
-                    self.details.refresh(region)
+            with_notes = [r for r in store.regions() if r in self.bundle.atlas.regions]
+            if with_notes:  # none named would be every page
+                self.details.refresh(*with_notes)
             self.search.notes_changed()
         if notice:
             self.statusBar().showMessage(notice, 15000)
