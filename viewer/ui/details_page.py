@@ -41,22 +41,22 @@ def styled_document(style: str, font: QFont, parent: QObject | None = None) -> I
     return document
 
 
-# Where parts are read: one document, for the style of the pages read last (its style
-# sheet parsed once, not once a part).
-_scratch: dict[tuple[str, str], InertDocument] = {}
+# Where parts are read: one document, in the style of the pages read last (its style
+# sheet parsed once, not once a part), with that style's key.
+_scratch: tuple[tuple[str, str], InertDocument] | None = None
 
 
 def parse_part(html: str, style: str, font: QFont) -> ParsedPart:
     """A part read from its HTML in a document styled as the page (its style sheet and
     font), with its first block's formats: put in anywhere, it looks the same."""
+    global _scratch
     key = (style, font.key())
-    scratch = _scratch.get(key)
-    if scratch is None:
-        for old in _scratch.values():
-            old.deleteLater()
-        _scratch.clear()
+    if _scratch is None or _scratch[0] != key:
+        if _scratch is not None:
+            _scratch[1].deleteLater()
         # The application's child: it goes before the application, not at interpreter exit.
-        scratch = _scratch[key] = styled_document(style, font, QCoreApplication.instance())
+        _scratch = (key, styled_document(style, font, QCoreApplication.instance()))
+    scratch = _scratch[1]
     scratch.setHtml(html)
     first = scratch.begin()
     return QTextDocumentFragment(scratch), first.blockFormat(), first.charFormat()
