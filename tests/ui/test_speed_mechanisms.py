@@ -161,6 +161,38 @@ def test_a_spare_browser_takes_a_page_without_a_new_document(qtbot, window) -> N
     assert fresh.viewport().grab().toImage() == seen, "a reused browser shows the page differently"
 
 
+def _blocks_kept_shaped(page) -> list[bool]:  # type: ignore[no-untyped-def]
+    flags = []
+    block = page.document().begin()
+    while block.isValid():
+        flags.append(block.layout().cacheEnabled())
+        block = block.next()
+    return flags
+
+
+@pytest.mark.parametrize("browser", ["new", "spare"])
+def test_a_page_keeps_the_shaped_text_of_its_top_only(qtbot, window, browser: str) -> None:  # type: ignore[no-untyped-def]
+    """A click on a page kept paints its top again: that text stays shaped between paints.
+    The parts added later (read by scrolling) do not keep theirs: memory stays small."""
+    from viewer.ui.details_panel import MAX_PAGES
+
+    if browser == "spare":
+        for region in list(window.bundle.atlas.regions)[: MAX_PAGES + 2]:
+            window.selection.select(region)
+        qtbot.waitUntil(lambda: window.details.prebuilt, timeout=10_000)
+        assert window.details._spare  # noqa: SLF001
+    window.selection.select("lateral_malleolus")
+    page = window.details.page()
+    top = _blocks_kept_shaped(page)
+    assert top
+    assert all(top), "the top's text is shaped again at every paint"
+    qtbot.waitUntil(lambda: page.complete)
+    kept = _blocks_kept_shaped(page)
+    assert kept[: len(top)] == top
+    assert len(kept) > len(top)
+    assert not any(kept[len(top) :]), "the whole page keeps its glyphs"
+
+
 def test_a_spare_not_yet_emptied_takes_a_page_in_its_own_document(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from viewer.ui.details_panel import MAX_PAGES
 
