@@ -42,6 +42,29 @@ def test_the_search_index_is_built_off_the_event_loop(qtbot, bundle: Bundle, mon
     window.notes.close()
 
 
+def test_the_index_is_built_once_the_pages_are_ready(qtbot, bundle: Bundle, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Its thread shares the interpreter lock with every click: not while the pages
+    a click needs are still being made after start."""
+    from viewer.ui import app as app_module
+
+    pages_ready_at_start: list[bool] = []
+    original = app_module._IndexBuilder.start  # noqa: SLF001
+
+    def recording_start(self, window) -> None:  # type: ignore[no-untyped-def]
+        if not self.started:
+            pages_ready_at_start.append(window.details.prebuilt)
+        original(self, window)
+
+    monkeypatch.setattr(app_module._IndexBuilder, "start", recording_start)  # noqa: SLF001
+    _app, window = start_window(bundle)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.search.index_ready, timeout=10_000)
+    assert pages_ready_at_start == [True]
+    qtbot.waitUntil(lambda: window.notes is not None, timeout=5000)
+    window.close()
+    window.notes.close()
+
+
 def test_a_page_shown_again_is_not_laid_out_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.selection.select("patella")
     page = window.details.page()

@@ -66,6 +66,8 @@ class DetailsPanel(QWidget):
     condition_link_activated = Signal(str)  # condition id
     rule_link_activated = Signal(str)  # rule id
     text_size_changed = Signal(float)
+    # The idle work asked for by prebuild_all() is done (again after each page completed).
+    prebuild_done = Signal()
 
     def __init__(
         self,
@@ -284,6 +286,8 @@ class DetailsPanel(QWidget):
                 page.settle(self.size())
             return
         self._idle.stop()
+        if self._prebuild_wanted:
+            self.prebuild_done.emit()
 
     def stop(self) -> None:
         """The window is closing: idle work ends here (its notes may close next)."""

@@ -65,6 +65,7 @@ class ResultList(QListWidget):
 class SearchPanel(QWidget):
     result_chosen = Signal(str, str)  # region id, condition id ("" for the region itself)
     matches_changed = Signal(list)  # region ids lit on the drawing, best first; [] when cleared
+    index_wanted = Signal()  # a query typed while the index is expected and not come yet
 
     def __init__(
         self,
@@ -179,6 +180,7 @@ class SearchPanel(QWidget):
         query = text.strip()
         if query and self._index is None and self._index_coming:
             # Typed before the index is ready: say so; the results come with it.
+            self.index_wanted.emit()
             self._stack.setCurrentIndex(1)
             self.results.clear()
             self._rows_shown = ["Preparing the search…"]
