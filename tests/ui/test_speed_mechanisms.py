@@ -341,6 +341,18 @@ def test_a_page_left_while_it_grew_shows_its_scroll_bar_when_shown_again(qtbot, 
     assert page.verticalScrollBar().updatesEnabled()
 
 
+def test_pages_to_come_are_made_ready_before_the_rest_of_the_page_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Made once after start: a reader clicking on from region to region has most pages
+    ready within a few clicks, not after dozens."""
+    panel = window.details
+    window.selection.select("patella")
+    page = panel.page()
+    panel.prebuild_all()
+    qtbot.waitUntil(lambda: not panel._to_render and not panel._to_parse, timeout=10_000)  # noqa: SLF001
+    assert not page.complete, "the page shown was completed first"
+    qtbot.waitUntil(lambda: page.complete)
+
+
 def test_a_step_while_idle_is_half_a_part(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     panel = window.details
     panel.stop()
