@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         from viewer.ui.scroll_bar_style import cached_scroll_bar_style
 
         self.region_list.verticalScrollBar().setStyle(cached_scroll_bar_style())
+        self.search.results.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.details.use_scroll_bar_style(cached_scroll_bar_style())
 
     def _style_arrows(self) -> None:

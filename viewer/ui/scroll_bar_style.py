@@ -3,8 +3,9 @@
 Showing a kept page repaints its scroll bar, a click on a region far down the
 list scrolls the list, and Qt's Fusion style draws a tall scroll bar with
 gradients each time: 1 to 4 ms at 14x819 px (the longer the handle, the
-slower), half of a click's whole cost. The scroll bars of the pages and of the
-region list ask this style instead, which keeps the last renderings, keyed by
+slower), half of a click's whole cost, and a third of a keystroke that changes
+the search results. The scroll bars of the pages, the region list and the
+results ask this style instead, which keeps the last renderings, keyed by
 everything the style draws from (size, range, position, state, palette, pixel
 ratio), and draws the rendering again: a copy of pixels, identical to what the
 style would draw.
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CAPACITY = 32  # renderings kept, for the pages and the region list: about 46 kB each
+CAPACITY = 32  # renderings kept, for the pages and the two lists: about 46 kB each
 
 Key = tuple[object, ...]
 
