@@ -65,6 +65,45 @@ def test_the_index_is_built_once_the_pages_are_ready(qtbot, bundle: Bundle, monk
     window.notes.close()
 
 
+def test_the_index_waits_while_the_reader_clicks(qtbot, bundle: Bundle, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Built while the reader clicks on, its thread would slow every click."""
+    import time
+
+    from viewer.ui import app as app_module
+    from viewer.ui import main_window
+
+    quiet_ms = 1000  # not 100: a slow host's stall between two clicks is no pause
+    monkeypatch.setattr(main_window, "QUIET_MS", quiet_ms)
+    started_at: list[float] = []
+    original = app_module._IndexBuilder.start  # noqa: SLF001
+
+    def recording_start(self, window) -> None:  # type: ignore[no-untyped-def]
+        if not self.started:
+            started_at.append(time.perf_counter())
+        original(self, window)
+
+    monkeypatch.setattr(app_module._IndexBuilder, "start", recording_start)  # noqa: SLF001
+    _app, window = start_window(bundle)
+    qtbot.addWidget(window)
+    pages_ready: list[bool] = []
+    window.details.prebuild_done.connect(lambda: pages_ready.append(True))
+    regions = list(window.bundle.atlas.regions)
+    clicking_until = time.perf_counter() + 1.5  # long enough for every page to be made
+    index = 0
+    while time.perf_counter() < clicking_until:
+        window.selection.select(regions[index % len(regions)])
+        last_click = time.perf_counter()
+        index += 1
+        qtbot.wait(100)
+    assert pages_ready, "the pages were not made ready while the reader clicked"
+    assert started_at == [], "the index was built while the reader clicked"
+    qtbot.waitUntil(lambda: window.search.index_ready, timeout=10_000)
+    assert started_at[0] - last_click >= quiet_ms / 1000
+    qtbot.waitUntil(lambda: window.notes is not None, timeout=5000)
+    window.close()
+    window.notes.close()
+
+
 def test_a_page_shown_again_is_not_laid_out_again(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.selection.select("patella")
     page = window.details.page()

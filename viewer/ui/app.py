@@ -149,16 +149,26 @@ def start_window(
     window.restore(region, view, side)
     window.show()
     QTimer.singleShot(0, window.show_problems)
-    # The last step after the first paint: every region's page made ready while idle.
-    window.after_first_paint(window.details.prebuild_all)
-    # The index is built once that is done, or at once if a query is typed first. Its
-    # thread holds the interpreter lock, and while it builds (90 ms for the shipped
-    # content, rapidfuzz's import half of it) every click runs at half speed and waits
-    # for the lock each time it enters Python: a click right after start took 10 to 20
-    # ms more. Left alone, the window has it 0.4 s after it shows (0.3 s before).
+    # Every region's page made ready while idle (its steps give way to each click).
+    QTimer.singleShot(200, window.details.prebuild_all)
+    # The index is built once that is done and the reader has paused, or at once if a
+    # query is typed first. Its thread holds the interpreter lock, and while it builds
+    # (90 ms for the shipped content, rapidfuzz's import half of it) every click runs at
+    # half speed and waits for the lock each time it enters Python: a click right after
+    # start took 10 to 20 ms more. Left alone, the window has it 0.4 s after it shows.
     builder = _IndexBuilder(window)
     window.search.expect_index()  # a query typed before it is ready waits for it
-    window.details.prebuild_done.connect(lambda: builder.start(window))
+
+    def build_index_when_quiet() -> None:
+        wait_ms = window.wait_for_quiet_ms()
+        if builder.started:
+            return
+        if wait_ms:
+            QTimer.singleShot(wait_ms, window, build_index_when_quiet)
+        else:
+            builder.start(window)
+
+    window.details.prebuild_done.connect(build_index_when_quiet)
     window.search.index_wanted.connect(lambda: builder.start(window))
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).

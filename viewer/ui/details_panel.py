@@ -53,7 +53,7 @@ NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or ""
 PageKey = tuple[str, str]  # (region or "", side or "")
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
-AFTER_SHOW_MS = 30
+AFTER_SHOW_MS = 8  # idle work resumes after the page shown has painted (the next turn)
 MAX_SPARE = 2
 MAX_TOPS = 64  # pages' tops read while idle: about 34 kB each (one side's regions)
 

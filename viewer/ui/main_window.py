@@ -7,6 +7,8 @@ File, Edit and Help commands do lives in viewer/ui/commands.py.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
             self.search.add_clear_button,
         ]
         AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
+        self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
 
     @property
     def started(self) -> bool:
@@ -157,6 +160,15 @@ class MainWindow(QMainWindow):
         if self._start_steps:
             # Not 0: that is a queued call, run before the loop turns again.
             QTimer.singleShot(1, self, self._next_start_step)
+
+    def _note_activity(self) -> None:
+        self._last_activity = time.perf_counter()
+
+    def wait_for_quiet_ms(self) -> int:
+        """How long until the reader will have left the window alone (no region chosen,
+        nothing typed) for QUIET_MS: 0 if they have. Work that can wait, waits that long."""
+        idle_ms = (time.perf_counter() - self._last_activity) * 1000
+        return 0 if idle_ms >= QUIET_MS else math.ceil(QUIET_MS - idle_ms)
 
     def _style_scroll_bars(self) -> None:
         """Scroll bars drawn from cached renderings (scroll_bar_style.py), a QProxyStyle:
@@ -300,6 +312,8 @@ class MainWindow(QMainWindow):
             self.details.text_size_changed,
         ):
             activity.connect(self.memory_trim.poke)
+        self.selection.region_selected.connect(self._note_activity)
+        self.search.field.textChanged.connect(self._note_activity)
 
     # -- settings ---------------------------------------------------------------------------
 
