@@ -52,7 +52,7 @@ def test_the_index_is_built_once_the_pages_are_ready(qtbot, bundle: Bundle, monk
 
     def recording_start(self, window) -> None:  # type: ignore[no-untyped-def]
         if not self.started:
-            pages_ready_at_start.append(window.details.prebuilt)
+            pages_ready_at_start.append(not window.details.making_pages_ready)
         original(self, window)
 
     monkeypatch.setattr(app_module._IndexBuilder, "start", recording_start)  # noqa: SLF001

@@ -160,9 +160,9 @@ def start_window(
     window.search.expect_index()  # a query typed before it is ready waits for it
 
     def build_index_when_quiet() -> None:
+        if builder.started or window.details.making_pages_ready:
+            return  # made ready again (the notes came): prebuild_done comes again after
         wait_ms = window.wait_for_quiet_ms()
-        if builder.started:
-            return
         if wait_ms:
             QTimer.singleShot(wait_ms, window, build_index_when_quiet)
         else:

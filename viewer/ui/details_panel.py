@@ -313,6 +313,11 @@ class DetailsPanel(QWidget):
         self._idle.start()
 
     @property
+    def making_pages_ready(self) -> bool:
+        """Pages' HTML and tops are being made while idle (prebuild_done comes after)."""
+        return bool(self._to_render or self._to_parse)
+
+    @property
     def prebuilt(self) -> bool:
         spares_blank = all(page.is_blank for page in self._spare)
         waiting = self._queue or self._unsettled or self._to_render or self._to_parse
