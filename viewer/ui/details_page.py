@@ -67,7 +67,7 @@ def keep_shaped_text(document: QTextDocument) -> None:
     """Keep the shaped text of the blocks in the document now (the page's top: what a
     click shows) from one paint to the next. Qt shapes each line again whenever it
     draws it and lets the glyphs go after (QTextLayout::draw): 0.5 ms of every click
-    on a page kept. About 100 kB a page; the parts added later, read by scrolling,
+    on a page kept. About 85 kB a page; the parts added later, read by scrolling,
     are shaped as they are drawn."""
     block = document.begin()
     while block.isValid():
