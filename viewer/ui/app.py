@@ -159,16 +159,11 @@ def start_window(
     builder = _IndexBuilder(window)
     window.search.expect_index()  # a query typed before it is ready waits for it
 
-    def build_index_when_quiet() -> None:
-        if builder.started or window.details.making_pages_ready:
-            return  # made ready again (the notes came): prebuild_done comes again after
-        wait_ms = window.wait_for_quiet_ms()
-        if wait_ms:
-            QTimer.singleShot(wait_ms, window, build_index_when_quiet)
-        else:
+    def build_index() -> None:
+        if not window.details.making_pages_ready:  # made ready again: prebuild_done comes again
             builder.start(window)
 
-    window.details.prebuild_done.connect(build_index_when_quiet)
+    window.details.prebuild_done.connect(lambda: window.when_quiet(build_index))
     window.search.index_wanted.connect(lambda: builder.start(window))
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).

@@ -66,7 +66,7 @@ class DetailsPanel(QWidget):
     condition_link_activated = Signal(str)  # condition id
     rule_link_activated = Signal(str)  # rule id
     text_size_changed = Signal(float)
-    # The idle work asked for by prebuild_all() is done (again after each page completed).
+    # The idle work asked for by a call of prebuild_all() is done (once for each call).
     prebuild_done = Signal()
 
     def __init__(
@@ -109,7 +109,8 @@ class DetailsPanel(QWidget):
         self._after_show.setSingleShot(True)
         self._after_show.setInterval(AFTER_SHOW_MS)
         self._after_show.timeout.connect(self._resume_idle)
-        self._prebuild_wanted = False
+        self._prebuild_wanted = False  # prebuild_all() was called: again after a refresh
+        self._prebuild_pending = False  # its prebuild_done not yet emitted
         self._stopped = False  # the window closed: no more idle work
         self._text_size = DEFAULT_TEXT_SIZE
         self._style = ""
@@ -291,7 +292,8 @@ class DetailsPanel(QWidget):
                 page.settle(self.size())
             return
         self._idle.stop()
-        if self._prebuild_wanted:
+        if self._prebuild_pending:
+            self._prebuild_pending = False
             self.prebuild_done.emit()
 
     def stop(self) -> None:
@@ -306,7 +308,7 @@ class DetailsPanel(QWidget):
         not made yet is a layout away (up to MAX_RENDERED of them)."""
         if self._stopped:
             return
-        self._prebuild_wanted = True
+        self._prebuild_wanted = self._prebuild_pending = True
         side = self._side.side
         wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
         self._to_render = [key for key in reversed(wanted) if key not in self._tops]

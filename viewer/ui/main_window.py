@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.addActions(
             [a for a in self.menu_actions.all() if a not in self.menu_actions.drawing_actions()]
         )
+        self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
         self._connect()
         self._update_history_buttons()
         if self.diagram.views():
@@ -138,7 +139,6 @@ class MainWindow(QMainWindow):
             self.search.add_clear_button,
         ]
         AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
-        self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
 
     @property
     def started(self) -> bool:
@@ -164,11 +164,14 @@ class MainWindow(QMainWindow):
     def _note_activity(self) -> None:
         self._last_activity = time.perf_counter()
 
-    def wait_for_quiet_ms(self) -> int:
-        """How long until the reader will have left the window alone (no region chosen,
-        nothing typed) for QUIET_MS: 0 if they have. Work that can wait, waits that long."""
+    def when_quiet(self, work: Callable[[], object]) -> None:
+        """Run work once the reader has left the window alone (no region chosen, view,
+        zoom, side, search or text size changed) for QUIET_MS: now if they have."""
         idle_ms = (time.perf_counter() - self._last_activity) * 1000
-        return 0 if idle_ms >= QUIET_MS else math.ceil(QUIET_MS - idle_ms)
+        if idle_ms >= QUIET_MS:
+            work()
+        else:
+            QTimer.singleShot(math.ceil(QUIET_MS - idle_ms), self, lambda: self.when_quiet(work))
 
     def _style_scroll_bars(self) -> None:
         """Scroll bars drawn from cached renderings (scroll_bar_style.py), a QProxyStyle:
@@ -301,8 +304,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self._on_quit)
         a.close_window.triggered.connect(self.close)
         self.commands.wire(a)
-        # What lays out pages or renders the drawing anew leaves the allocator's free
-        # memory behind: once the reader pauses, it goes back to the system.
+        # The reader's actions. What lays out pages or renders the drawing anew leaves the
+        # allocator's free memory behind: once the reader pauses, it goes back to the
+        # system. Work that can wait (the search index's build) waits for that pause.
         for activity in (
             self.selection.region_selected,
             self.diagram.view_changed,
@@ -312,8 +316,7 @@ class MainWindow(QMainWindow):
             self.details.text_size_changed,
         ):
             activity.connect(self.memory_trim.poke)
-        self.selection.region_selected.connect(self._note_activity)
-        self.search.field.textChanged.connect(self._note_activity)
+            activity.connect(self._note_activity)
 
     # -- settings ---------------------------------------------------------------------------
 
