@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QProxyStyle, QScrollBar, QStyle, QStyleFactory
 
+from viewer.ui.scroll_bar_rows import BarRows
 from viewer.ui.scroll_bar_style import CachedScrollBarStyle, cached_scroll_bar_style
 
 
@@ -135,3 +136,63 @@ def test_the_scroll_bars_take_the_cached_style_after_the_first_paint(qtbot, wind
     window.selection.select("patella")  # a page made after
     assert window.details.page() is not first_page
     assert window.details.page().verticalScrollBar().style() is style
+
+
+def _tall_bar(maximum: int, value: int, height: int = 827) -> QScrollBar:
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    bar.resize(14, height)
+    bar.setRange(0, maximum)
+    bar.setPageStep(height)
+    bar.setValue(value)
+    return bar
+
+
+def test_a_bar_put_together_from_rows_looks_exactly_as_the_style_draws_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    """New results or a new page give the handle a new length: the bar is put together
+    from rows of renderings already made, pixel for pixel what the style draws."""
+    cached = CachedScrollBarStyle(QStyleFactory.create(QApplication.style().name()))
+    looks = [
+        (height, maximum, value)
+        for height in (827, 400)
+        for maximum in (1, 6, 250, 800, 1333, 2600, 9000)
+        for value in sorted({0, 1, maximum // 3, maximum - 1, maximum})
+    ]
+    for height, maximum, value in looks:
+        plain, drawn = _tall_bar(maximum, value, height), _tall_bar(maximum, value, height)
+        drawn.setStyle(cached)
+        assert _rendered(drawn) == _rendered(plain), (height, maximum, value)
+    assert cached.composed > len(looks) / 3, "bars of a kind already seen were drawn anew"
+    assert cached.renders + cached.composed == len(looks)
+
+
+class _ShadedAlongStyle(QProxyStyle):
+    """A style whose scroll bar darkens along its length: no two rows alike."""
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_ScrollBar:
+            shade = QLinearGradient(0, option.rect.top(), 0, option.rect.bottom())
+            shade.setColorAt(0, QColor(0, 0, 0, 0))
+            shade.setColorAt(1, QColor(0, 0, 0, 200))
+            painter.fillRect(option.rect, shade)
+
+
+def test_a_style_whose_rows_differ_is_drawn_by_the_style_every_time(qapp) -> None:  # type: ignore[no-untyped-def]
+    base = _ShadedAlongStyle(QStyleFactory.create(QApplication.style().name()))
+    cached = CachedScrollBarStyle(
+        _ShadedAlongStyle(QStyleFactory.create(QApplication.style().name()))
+    )
+    for maximum in range(500, 5000, 250):
+        plain, drawn = _tall_bar(maximum, maximum // 2), _tall_bar(maximum, maximum // 2)
+        plain.setStyle(base)
+        drawn.setStyle(cached)
+        assert _rendered(drawn) == _rendered(plain), maximum
+    assert cached.composed == 0
+
+
+def test_the_runs_of_a_bar_cover_each_row_once() -> None:
+    for first, stop, start, end in ((14, 813, 14, 300), (14, 813, 500, 813), (0, 400, 3, 5)):
+        rows = BarRows(827 if stop == 813 else 400, first, stop, start, end)
+        covered = [row for at, count, _ in rows.runs(4) for row in range(at, at + count)]
+        assert covered == list(range(rows.height))
+    assert BarRows(400, 0, 400, 300, 200).runs(4) == [], "a handle ending before it starts"

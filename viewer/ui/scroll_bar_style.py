@@ -8,7 +8,9 @@ the search results. The scroll bars of the pages, the region list and the
 results ask this style instead, which keeps the last renderings, keyed by
 everything the style draws from (size, range, position, state, palette, pixel
 ratio), and draws the rendering again: a copy of pixels, identical to what the
-style would draw.
+style would draw. A bar not kept whose handle has only a new length or place (new
+search results, a new page) is put together from the rows of renderings already
+made (scroll_bar_rows), once the style has been seen to draw such bars row by row.
 
 The base style is a fresh instance of the application's own, so metrics and look
 are the same. A rendering is made on the window's colour, which is what lies under
@@ -33,7 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.scroll_bar_rows import BarRows, RowComposer
+
 CAPACITY = 32  # renderings kept, for the pages and the two lists: about 46 kB each
+KINDS = 8  # kinds of bar whose renderings are kept to put others together from
 
 Key = tuple[object, ...]
 
@@ -43,7 +48,9 @@ class CachedScrollBarStyle(QProxyStyle):
         super().__init__(base)
         self._renderings: OrderedDict[Key, QPixmap] = OrderedDict()
         self._capacity = capacity
+        self._composers: OrderedDict[Key, RowComposer] = OrderedDict()
         self.renders = 0  # renderings made by the base style (tests read it)
+        self.composed = 0  # renderings put together from the rows of others
 
     def drawComplexControl(  # noqa: N802 (Qt's name)
         self,
@@ -69,13 +76,75 @@ class CachedScrollBarStyle(QProxyStyle):
         key = _key(option, ratio)
         rendering = self._renderings.get(key)
         if rendering is None:
-            rendering = self._render(control, option, ratio, widget)
+            rendering = self._made(control, option, ratio, widget)
             self._renderings[key] = rendering
             while len(self._renderings) > self._capacity:
                 self._renderings.popitem(last=False)
         else:
             self._renderings.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), rendering)
+
+    def _made(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionSlider,
+        ratio: float,
+        widget: QWidget | None,
+    ) -> QPixmap:
+        """A rendering not kept: put together from the rows of those made before, when
+        this kind of bar has been, or else drawn by the style (and its rows learned)."""
+        rows = self._rows(option, ratio, widget)
+        if rows is None:
+            return self._render(control, option, ratio, widget)
+        kind = _kind(option, ratio)
+        composer = self._composers.get(kind)
+        if composer is None:
+            composer = self._composers[kind] = RowComposer()
+            while len(self._composers) > KINDS:
+                self._composers.popitem(last=False)
+        else:
+            self._composers.move_to_end(kind)
+        if composer.trusted:
+            image = composer.compose(rows)
+            if image is not None:
+                self.composed += 1
+                composed = QPixmap.fromImage(image)
+                composed.setDevicePixelRatio(ratio)
+                return composed
+        rendering = self._render(control, option, ratio, widget)
+        composer.learn(rendering.toImage(), rows)
+        return rendering
+
+    def _rows(
+        self, option: QStyleOptionSlider, ratio: float, widget: QWidget | None
+    ) -> BarRows | None:
+        """Where a vertical bar's arrow buttons and handle lie, in device rows."""
+        if option.orientation != Qt.Orientation.Vertical or option.maximum <= option.minimum:
+            return None
+        local = QStyleOptionSlider(option)
+        local.rect = QRect(QPoint(0, 0), option.rect.size())
+        base = self.baseStyle()
+
+        def rect(part: QStyle.SubControl) -> QRect:
+            return base.subControlRect(QStyle.ComplexControl.CC_ScrollBar, local, part, widget)
+
+        handle = rect(QStyle.SubControl.SC_ScrollBarSlider)
+        if handle.isEmpty():
+            return None
+        before, after = (
+            rect(QStyle.SubControl.SC_ScrollBarSubLine),
+            rect(QStyle.SubControl.SC_ScrollBarAddLine),
+        )
+        height = option.rect.height()
+        first = before.bottom() + 1 if not before.isEmpty() else 0
+        stop = after.top() if not after.isEmpty() else height
+        return BarRows(
+            round(height * ratio),
+            round(first * ratio),
+            round(stop * ratio),
+            round(handle.top() * ratio),
+            round((handle.bottom() + 1) * ratio),
+        )
 
     def _render(
         self,
@@ -118,6 +187,26 @@ def _key(option: QStyleOptionSlider, ratio: float) -> Key:
         option.upsideDown,
         option.direction.value,
         option.palette.cacheKey(),
+    )
+
+
+def _kind(option: QStyleOptionSlider, ratio: float) -> Key:
+    """What a bar's look depends on but for its handle's length and place: bars of one
+    kind are put together from each other's rows. An arrow button may look disabled
+    when the handle is at its end."""
+    return (
+        option.rect.width(),
+        option.rect.height(),
+        ratio,
+        option.state.value,
+        option.subControls.value,
+        option.activeSubControls.value,
+        option.orientation.value,
+        option.upsideDown,
+        option.direction.value,
+        option.palette.cacheKey(),
+        option.sliderPosition == option.minimum,
+        option.sliderPosition == option.maximum,
     )
 
 
