@@ -107,8 +107,15 @@ class _Entry:
     owner: int
     field: str
     text: str
-    words: str  # the text's words, normalised and space-separated, for phrase matches
-    word_count: int
+    name_words: int  # how many words, for a region's or condition's name; 0 for other texts
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenMatch:
+    """The owners a query word matches, and the regions it names (see NAMED_SCORE)."""
+
+    owners: dict[int, tuple[float, int]]  # owner -> (best score, its entry)
+    named: list[tuple[int, float]]  # (region owner, score)
 
 
 class SearchIndex:
@@ -120,16 +127,22 @@ class SearchIndex:
         self._entries: list[_Entry] = []
         self._region_order = {region: index for index, region in enumerate(atlas.regions)}
         # condition -> [(region, how much lower it ranks there than at its best site)]
-        self._condition_regions: dict[str, list[tuple[str, float]]] = {}
+        self._condition_regions: dict[str, list[tuple[str, float]]] = {}  # while building
+        # condition -> [((region, condition), penalty)], best site first
+        self._condition_places: dict[str, list[tuple[tuple[str, str], float]]] = {}
         self._regions_by_word: dict[str, set[str]] = {}
         # region owner -> [(condition owner, link owner)] for every condition linked there
         self._links: dict[int, list[tuple[int, int]]] = {}
         self._link_penalty: dict[int, float] = {}
-        self._owner_entries: dict[int, list[int]] = {}  # owner -> its texts, for co-occurrence
+        # owner -> the words of each of its texts (" word word" a line), for co-occurrence
+        self._owner_words: dict[int, str] = {}
+        self._said: dict[int, list[str]] = {}  # the same, while building
         self._urgent: set[int] = set()  # condition owners that must not be missed
         # word -> owner -> (best field weight, entry index), while building
         postings: dict[str, dict[int, tuple[float, int]]] = {}
         self._build(postings)
+        self._owner_words = {owner: "\n".join(texts) for owner, texts in self._said.items()}
+        self._said.clear()
         self._vocabulary = sorted(postings)
         # Typos seldom hit a word's first letter: fuzzy matching looks there first.
         self._by_initial: dict[str, list[str]] = {}
@@ -172,8 +185,10 @@ class SearchIndex:
             entry = len(self._entries)
             found = words(text)
             canonical_text = " ".join(CANONICAL.get(word, word) for word in found)
-            self._entries.append(_Entry(owner, field, text, canonical_text, len(found)))
-            self._owner_entries.setdefault(owner, []).append(entry)
+            name_words = len(found) if field in _NAME_FIELDS else 0
+            self._entries.append(_Entry(owner, field, text, name_words))
+            # With a space in front, "in" finds a word that begins with a token.
+            self._said.setdefault(owner, []).append(" " + canonical_text)
             canonical = [CANONICAL[word] for word in found if word in CANONICAL]
             for word in (*found, *canonical):
                 owners = postings.setdefault(word, {})
@@ -216,8 +231,13 @@ class SearchIndex:
             self._add(postings, owner, "sign", condition.signs)
             self._add(postings, owner, "imaging", [note.note for note in condition.imaging])
             self._add(postings, owner, "red flag", condition.red_flags)
-        for regions in self._condition_regions.values():
+        for condition_id, regions in self._condition_regions.items():
             regions.sort(key=lambda item: (item[1], self._region_order[item[0]]))
+            # A result's key made once, not at each keystroke that finds the condition.
+            self._condition_places[condition_id] = [
+                ((region, condition_id), penalty) for region, penalty in regions
+            ]
+        self._condition_regions.clear()
 
     # -- matching one word -----------------------------------------------------------------
 
@@ -251,13 +271,23 @@ class SearchIndex:
         best = sorted(found.items(), key=lambda item: -item[1])[:MAX_WORDS_PER_TOKEN]
         return tuple(best)
 
-    def _owners_of_token(self, token: str) -> dict[int, tuple[float, int]]:
+    def _owners_of_token(self, token: str) -> _TokenMatch:
         """Owners with a word matching this query word: (best score, its entry).
 
         Closest words first, best-described owners first, and no more than
         MAX_OWNERS_PER_TOKEN of them: a word as common as "pain" cannot make a
         keystroke slow, and what is cut scores below what is kept.
         """
+        best = self._best_owners(token)
+        links = self._links
+        named = [
+            (owner, score)
+            for owner, (score, _) in best.items()
+            if score >= NAMED_SCORE and owner in links
+        ]
+        return _TokenMatch(best, named)
+
+    def _best_owners(self, token: str) -> dict[int, tuple[float, int]]:
         best: dict[int, tuple[float, int]] = {}
         for word, similarity in self._candidates(token):
             for owner, weight, entry_index in self._ranked[word]:
@@ -277,42 +307,43 @@ class SearchIndex:
         tokens = list(dict.fromkeys(query_words(query)))
         if not tokens:
             return []
-        per_token: list[dict[int, tuple[float, int]]] = []
+        matched: list[_TokenMatch] = []
         for token in tokens:
-            best = self._token_owners(token)
-            if not best:
+            match = self._token_owners(token)
+            if not match.owners:
                 return []
-            per_token.append(best)
-        scored = self._score_owners(per_token, len(tokens))
+            matched.append(match)
+        scored = self._score_owners(matched, len(tokens))
         # Each owner gives at least one result, moved by at most a few points when
         # expanded: the best few hundred owners hold the best `limit` results.
         scored = heapq.nlargest(limit * 2 + 50, scored)
         if len(tokens) > 1:
+            phrase = " " + " ".join(tokens)
+            starts = [" " + token for token in tokens]
             scored = [
-                (score + self._together(owner, tokens), owner, entry)
+                (score + self._together(owner, phrase, starts), owner, entry)
                 for score, owner, entry in scored
             ]
         return self._expand(scored, set(tokens), limit)
 
-    def _together(self, owner: int, tokens: list[str]) -> float:
+    def _together(self, owner: int, phrase: str, starts: list[str]) -> float:
         """More for an owner that says all the query's words in one text, most for the
         words as written: "hot swollen knee" is a presentation, not three matches. A
         condition that must not be missed wins a near tie."""
-        # With a space in front, "in" finds a word that begins with a token: one C-level
-        # search per token instead of a loop over the text's words.
-        phrase = " " + " ".join(tokens)
-        starts = [" " + token for token in tokens]
-        best = 0.0
-        for index in self._owner_entries.get(owner, ()):
-            text = " " + self._entries[index].words
-            if phrase in text:
-                return 6.0 + (1.0 if owner in self._urgent else 0.0)
+        said = self._owner_words.get(owner, "")
+        # One C-level search over all its texts at once; a text at a time only when
+        # every word is said somewhere.
+        if phrase in said:
+            return 6.0 + (1.0 if owner in self._urgent else 0.0)
+        if not all(start in said for start in starts):
+            return 0.0
+        for text in said.split("\n"):
             if all(start in text for start in starts):
-                best = 3.0
-        return best + (1.0 if best and owner in self._urgent else 0.0)
+                return 3.0 + (1.0 if owner in self._urgent else 0.0)
+        return 0.0
 
     def _score_owners(
-        self, per_token: list[dict[int, tuple[float, int]]], token_count: int
+        self, matched: list[_TokenMatch], token_count: int
     ) -> list[tuple[float, int, int]]:
         """(score, owner, entry) for owners matching every query word.
 
@@ -320,17 +351,18 @@ class SearchIndex:
         at a region whose name matched also counts, each word taken from the
         region, the condition or the site notes, whichever matched it best.
         """
+        per_token = [match.owners for match in matched]
         ordered = sorted(per_token, key=len)
         rest = ordered[1:]
         entries = self._entries
         scored: list[tuple[float, int, int]] = []
 
         def keep(owner: int, total: float, best: tuple[float, int]) -> None:
-            entry = entries[best[1]]
             score = total / token_count
-            if entry.field in _NAME_FIELDS and entry.word_count:
+            name_words = entries[best[1]].name_words
+            if name_words:
                 # "Jones fracture" matches the name "Jones fracture" better than a longer one.
-                score += 4.0 * min(1.0, token_count / entry.word_count)
+                score += 4.0 * min(1.0, token_count / name_words)
             scored.append((score, owner, best[1]))
 
         for owner, first in ordered[0].items():
@@ -349,12 +381,7 @@ class SearchIndex:
         done = {owner for _, owner, _ in scored}
         named = heapq.nlargest(
             MAX_NAMED_REGIONS,
-            {
-                owner: score
-                for matches in per_token
-                for owner, (score, _) in matches.items()
-                if score >= NAMED_SCORE and owner in self._links
-            }.items(),
+            {owner: score for match in matched for owner, score in match.named}.items(),
             key=lambda item: item[1],
         )
         for region_owner, _ in named:
@@ -391,20 +418,30 @@ class SearchIndex:
                 named[region] = named.get(region, 0) + 1
         share = 1.0 / len(tokens)
         best: dict[tuple[str, str], tuple[float, int]] = {}
+        owners, link_penalty, condition_places = (
+            self._owners,
+            self._link_penalty,
+            self._condition_places,
+        )
+        found = best.get
         for score, owner, entry_index in scored:
-            region, condition = self._owners[owner]
-            if region:
-                places: Iterable[tuple[str, float]] = (
-                    (region, self._link_penalty.get(owner, 0.0)),
+            key = owners[owner]  # (region, condition): a result's key already
+            if key[0]:
+                places: Iterable[tuple[tuple[str, str], float]] = (
+                    (key, link_penalty.get(owner, 0.0)),
                 )
+                lifted = False
             else:
-                places = self._condition_regions.get(condition, ())
+                places = condition_places.get(key[1], ())
+                lifted = bool(named)
+            # Thousands of places at a keystroke at 100x content: the loop is kept bare.
             for place, penalty in places:
-                final = score - penalty + named.get(place, 0) * share * (not region)
-                key = (place, condition)
-                current = best.get(key)
+                final = score - penalty
+                if lifted:
+                    final += named.get(place[0], 0) * share
+                current = found(place)
                 if current is None or current[0] < final:
-                    best[key] = (final, entry_index)
+                    best[place] = (final, entry_index)
         order = self._region_order
         top = heapq.nlargest(limit + 20, best.items(), key=lambda item: item[1][0])
         top.sort(key=lambda item: (-round(item[1][0], 2), order.get(item[0][0], 0), item[0][1]))
