@@ -62,7 +62,7 @@ def test_the_renderings_kept_are_bounded(qapp) -> None:  # type: ignore[no-untyp
     for value in range(0, 10_000, 500):
         bar.setValue(value)
         _rendered(bar)
-    assert len(cached._renderings) == 4  # noqa: SLF001
+    assert cached.kept == 4
 
 
 def test_a_page_shown_again_draws_its_scroll_bar_from_the_cache(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -196,3 +196,40 @@ def test_the_runs_of_a_bar_cover_each_row_once() -> None:
         covered = [row for at, count, _ in rows.runs(4) for row in range(at, at + count)]
         assert covered == list(range(rows.height))
     assert BarRows(400, 0, 400, 300, 200).runs(4) == [], "a handle ending before it starts"
+
+
+def test_a_bar_with_nothing_to_scroll_is_not_pushed_out_by_bars_that_scroll(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Every page's top is shown first, and most fit: their bar is drawn once."""
+    cached = CachedScrollBarStyle(QStyleFactory.create(QApplication.style().name()), capacity=4)
+    fits = _tall_bar(0, 0)
+    fits.setStyle(cached)
+    _rendered(fits)
+    before = cached.renders
+    for maximum in range(100, 2000, 100):  # more looks than the renderings kept
+        scrolls = _tall_bar(maximum, 0)
+        scrolls.setStyle(cached)
+        _rendered(scrolls)
+    assert _rendered(fits) == _rendered(_tall_bar(0, 0))
+    assert cached.renders - before < 19, "the bars that scroll were not put together"
+    renders = cached.renders
+    _rendered(fits)
+    assert cached.renders == renders
+
+
+def test_the_bars_of_one_kind_do_not_push_out_those_of_another(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Clicking through pages draws many page bars; the region list's stay kept."""
+    cached = CachedScrollBarStyle(QStyleFactory.create(QApplication.style().name()), capacity=4)
+    listed = [_tall_bar(6, value, height=400) for value in range(4)]
+    for bar in listed:
+        bar.setStyle(cached)
+        _rendered(bar)
+    before = cached.renders + cached.composed
+    for maximum in range(100, 3000, 100):
+        page = _tall_bar(maximum, maximum // 2)
+        page.setStyle(cached)
+        _rendered(page)
+    renders = cached.renders
+    for bar in listed:
+        _rendered(bar)
+    assert cached.renders == renders
+    assert cached.renders + cached.composed > before

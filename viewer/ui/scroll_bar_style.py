@@ -37,20 +37,37 @@ from PySide6.QtWidgets import (
 
 from viewer.ui.scroll_bar_rows import BarRows, RowComposer
 
-CAPACITY = 32  # renderings kept, for the pages and the two lists: about 46 kB each
-KINDS = 8  # kinds of bar whose renderings are kept to put others together from
+CAPACITY = 12  # renderings kept for each kind of bar (page, lists): about 46 kB each
+KINDS = 4  # kinds of bar kept: the pages' and the lists', and a window resized
 
 Key = tuple[object, ...]
+
+
+class _Kind:
+    """The renderings of one kind of bar (one size, state and palette): the last ones
+    drawn, the one with nothing to scroll, and their rows to put others together from.
+    Kept apart for each kind, so that clicking through pages does not push the region
+    list's bars out, and the bar of a page that fits is never pushed out at all."""
+
+    def __init__(self) -> None:
+        self.renderings: OrderedDict[Key, QPixmap] = OrderedDict()
+        self.unscrolled: dict[Key, QPixmap] = {}
+        # by (handle at the top, handle at the bottom): an arrow may look disabled there
+        self.composers: dict[tuple[bool, bool], RowComposer] = {}
 
 
 class CachedScrollBarStyle(QProxyStyle):
     def __init__(self, base: QStyle | None = None, capacity: int = CAPACITY) -> None:
         super().__init__(base)
-        self._renderings: OrderedDict[Key, QPixmap] = OrderedDict()
+        self._kinds: OrderedDict[Key, _Kind] = OrderedDict()
         self._capacity = capacity
-        self._composers: OrderedDict[Key, RowComposer] = OrderedDict()
         self.renders = 0  # renderings made by the base style (tests read it)
         self.composed = 0  # renderings put together from the rows of others
+
+    @property
+    def kept(self) -> int:
+        """Renderings kept, of every kind."""
+        return sum(len(kind.renderings) + len(kind.unscrolled) for kind in self._kinds.values())
 
     def drawComplexControl(  # noqa: N802 (Qt's name)
         self,
@@ -73,19 +90,55 @@ class CachedScrollBarStyle(QProxyStyle):
             super().drawComplexControl(control, option, painter, widget)
             return
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        key = _key(option, ratio)
-        rendering = self._renderings.get(key)
-        if rendering is None:
-            rendering = self._made(control, option, ratio, widget)
-            self._renderings[key] = rendering
-            while len(self._renderings) > self._capacity:
-                self._renderings.popitem(last=False)
+        kind = self._kind(option, ratio)
+        key = (
+            option.minimum,
+            option.maximum,
+            option.sliderPosition,
+            option.pageStep,
+            option.singleStep,
+        )
+        if option.maximum <= option.minimum:  # nothing to scroll: every page that fits
+            rendering = kind.unscrolled.get(key)
+            if rendering is None:
+                rendering = kind.unscrolled[key] = self._render(control, option, ratio, widget)
+                while len(kind.unscrolled) > 2:
+                    del kind.unscrolled[next(iter(kind.unscrolled))]
         else:
-            self._renderings.move_to_end(key)
+            rendering = kind.renderings.get(key)
+            if rendering is None:
+                rendering = kind.renderings[key] = self._made(kind, control, option, ratio, widget)
+                while len(kind.renderings) > self._capacity:
+                    kind.renderings.popitem(last=False)
+            else:
+                kind.renderings.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), rendering)
+
+    def _kind(self, option: QStyleOptionSlider, ratio: float) -> _Kind:
+        key = (
+            option.rect.width(),
+            option.rect.height(),
+            ratio,
+            option.state.value,
+            option.subControls.value,
+            option.activeSubControls.value,
+            option.orientation.value,
+            option.upsideDown,
+            option.direction.value,
+            option.palette.cacheKey(),
+        )
+        kind = self._kinds.get(key)
+        if kind is None:
+            kind = self._kinds[key] = _Kind()
+            while len(self._kinds) > KINDS:
+                self._kinds.popitem(last=False)
+        else:
+            self._kinds.move_to_end(key)
+        return kind
 
     def _made(
         self,
+        kind: _Kind,
         control: QStyle.ComplexControl,
         option: QStyleOptionSlider,
         ratio: float,
@@ -96,14 +149,11 @@ class CachedScrollBarStyle(QProxyStyle):
         rows = self._rows(option, ratio, widget)
         if rows is None:
             return self._render(control, option, ratio, widget)
-        kind = _kind(option, ratio)
-        composer = self._composers.get(kind)
-        if composer is None:
-            composer = self._composers[kind] = RowComposer()
-            while len(self._composers) > KINDS:
-                self._composers.popitem(last=False)
-        else:
-            self._composers.move_to_end(kind)
+        ends = (
+            option.sliderPosition == option.minimum,
+            option.sliderPosition == option.maximum,
+        )
+        composer = kind.composers.setdefault(ends, RowComposer())
         if composer.trusted:
             image = composer.compose(rows)
             if image is not None:
@@ -168,46 +218,6 @@ class CachedScrollBarStyle(QProxyStyle):
             painter.end()
         self.renders += 1
         return rendering
-
-
-def _key(option: QStyleOptionSlider, ratio: float) -> Key:
-    return (
-        option.rect.width(),
-        option.rect.height(),
-        ratio,
-        option.state.value,
-        option.subControls.value,
-        option.activeSubControls.value,
-        option.orientation.value,
-        option.minimum,
-        option.maximum,
-        option.sliderPosition,
-        option.pageStep,
-        option.singleStep,
-        option.upsideDown,
-        option.direction.value,
-        option.palette.cacheKey(),
-    )
-
-
-def _kind(option: QStyleOptionSlider, ratio: float) -> Key:
-    """What a bar's look depends on but for its handle's length and place: bars of one
-    kind are put together from each other's rows. An arrow button may look disabled
-    when the handle is at its end."""
-    return (
-        option.rect.width(),
-        option.rect.height(),
-        ratio,
-        option.state.value,
-        option.subControls.value,
-        option.activeSubControls.value,
-        option.orientation.value,
-        option.upsideDown,
-        option.direction.value,
-        option.palette.cacheKey(),
-        option.sliderPosition == option.minimum,
-        option.sliderPosition == option.maximum,
-    )
 
 
 _shared: CachedScrollBarStyle | None = None
