@@ -23,7 +23,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
 
 REACH = 4  # device rows either side of a feature that the feature may change
-CHECKS = 2  # renderings put together and compared with the style's before trusting a kind
+CHECKS = 1  # renderings put together and compared with the style's before trusting a kind
 REFERENCES = 4  # renderings kept to copy rows from, for each kind of bar
 
 Signature = tuple[object, ...]
