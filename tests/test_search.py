@@ -94,3 +94,15 @@ def test_window_opens_the_expected_result(  # type: ignore[no-untyped-def]
 def top_line(details: QTextBrowser) -> str:
     """The text at the top of the details panel's visible area."""
     return details.cursorForPosition(QPoint(20, 12)).block().text()
+
+
+@pytest.mark.parametrize("words", ["hip", "knee pain", "stress fracture", "heel"])
+def test_a_word_begun_by_its_first_letter_keeps_the_results_of_the_words_before(
+    words: str,
+) -> None:
+    """Typing "hip f" on the way to "hip fracture" must not flash "no match"."""
+    before = INDEX.search(words)
+    assert before
+    for letter in "fqz":
+        assert INDEX.search(f"{words} {letter}") == before
+    assert INDEX.search("q") == [], "a letter alone matches only a word of one letter"

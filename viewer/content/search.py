@@ -311,6 +311,11 @@ class SearchIndex:
         for token in tokens:
             match = self._token_owners(token)
             if not match.owners:
+                if len(token) == 1 and token == tokens[-1] and matched:
+                    # "hip f": a word begun, its first letter alone says nothing yet; the
+                    # results of the words before stay, not "no match" until the next.
+                    tokens = tokens[:-1]
+                    break
                 return []
             matched.append(match)
         scored = self._score_owners(matched, len(tokens))
