@@ -12,7 +12,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from pointer import hover
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtTest import QTest
 
 import viewer.content.search as search_module
 from viewer.bundle import Bundle
@@ -540,3 +542,60 @@ def test_a_page_made_opens_at_its_top_when_completed_at_once(qtbot, window, brow
     qtbot.wait(20)
     assert page.verticalScrollBar().value() == 0, "opened scrolled, the title out of view"
     assert page.textCursor().position() == 0
+
+
+def _on_the_drawing(window, region: str) -> QPoint:  # type: ignore[no-untyped-def]
+    diagram = window.diagram
+    diagram.show_view(window.bundle.views_of(region)[0])
+    point = diagram.exposed_point(region)
+    assert point is not None
+    return diagram.mapFromScene(point)
+
+
+def test_the_page_of_a_region_the_pointer_rests_on_is_made_before_the_click(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    details = window.details
+    pos = _on_the_drawing(window, "patella")
+    hover(window.diagram.viewport(), pos)
+    qtbot.waitUntil(lambda: details.prepared == "patella")
+    page = details.kept_page("patella")
+    assert page is not None
+    assert page is not details.page()
+    assert page.isHidden()
+    layouts: list[object] = []
+    page.document().documentLayout().documentSizeChanged.connect(layouts.append)
+    QTest.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert details.region == "patella"
+    assert details.page() is page, "the click made another page"
+    assert layouts == [], "the click laid the page out"
+    assert details.prepared == "", "a page shown is kept as any other"
+
+
+def test_only_the_last_page_prepared_is_kept_and_the_pages_read_stay(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_PAGES
+
+    details = window.details
+    read = list(window.bundle.atlas.regions)[:MAX_PAGES]
+    for region in read:
+        window.selection.select(region)
+    pointed = [r for r in ("patella", "fibular_head", "tibial_tuberosity") if r not in read]
+    for region in pointed:
+        details.point_at(region)
+        qtbot.waitUntil(lambda region=region: details.prepared == region)
+    assert [r for r in pointed if details.kept_page(r) is not None] == [pointed[-1]]
+    kept = [r for r in read if details.kept_page(r) is not None]
+    assert kept == read[1:], "more than one page read was let go for the pages prepared"
+    window.selection.select("")  # the page prepared goes first, not a page read
+    window.selection.select(read[0])
+    assert details.kept_page(pointed[-1]) is None
+
+
+def test_a_pointer_that_moves_on_before_resting_makes_no_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    details = window.details
+    details.point_at("patella")
+    details.point_at("")  # off the drawing
+    details.point_at("fibular_head")
+    details.point_at("no_such_region")
+    qtbot.wait(150)
+    assert details.prepared == ""
+    assert details.kept_page("patella") is None
+    assert details.kept_page("fibular_head") is None

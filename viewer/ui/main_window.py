@@ -503,6 +503,7 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def _on_region_hovered(self, region: str, beneath: list[str]) -> None:
+        self.details.point_at(region)
         regions = self.bundle.atlas.regions
         record = regions.get(region)
         if record is None:
