@@ -141,8 +141,11 @@ class SearchIndex:
         # word -> owner -> (best field weight, entry index), while building
         postings: dict[str, dict[int, tuple[float, int]]] = {}
         self._build(postings)
-        self._owner_words = {owner: "\n".join(texts) for owner, texts in self._said.items()}
-        self._said.clear()
+        # Taken a text list at a time: freed in one call, they would hold the interpreter
+        # lock (and the window's frame) for milliseconds at 100x content.
+        while self._said:
+            owner, texts = self._said.popitem()
+            self._owner_words[owner] = "\n".join(texts)
         self._vocabulary = sorted(postings)
         # Typos seldom hit a word's first letter: fuzzy matching looks there first.
         self._by_initial: dict[str, list[str]] = {}
@@ -231,13 +234,13 @@ class SearchIndex:
             self._add(postings, owner, "sign", condition.signs)
             self._add(postings, owner, "imaging", [note.note for note in condition.imaging])
             self._add(postings, owner, "red flag", condition.red_flags)
-        for condition_id, regions in self._condition_regions.items():
+        while self._condition_regions:
+            condition_id, regions = self._condition_regions.popitem()
             regions.sort(key=lambda item: (item[1], self._region_order[item[0]]))
             # A result's key made once, not at each keystroke that finds the condition.
             self._condition_places[condition_id] = [
                 ((region, condition_id), penalty) for region, penalty in regions
             ]
-        self._condition_regions.clear()
 
     # -- matching one word -----------------------------------------------------------------
 
