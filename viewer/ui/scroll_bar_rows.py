@@ -9,9 +9,10 @@ within a few pixels of it (its signature), and a bar whose handle has a new
 length or place can be copied row by row from renderings already made: a few
 blits, not the 2 to 3 ms the style takes to draw a tall bar.
 
-That holds for Fusion and is not promised by every style: the first
-renderings put together for a kind of bar are compared with the style's own,
-and a kind that differs in one pixel is never put together again.
+That holds for Fusion and is not promised by every style: until CHECKS bars of
+a kind put together have matched the style's own renderings of them, the style
+draws that kind, and a kind that differed in one pixel is never put together
+again.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
 
-REACH = 4  # device rows either side of a feature that the feature may change
+REACH = 4  # device rows either side of a feature that it may change (Fusion's: 1)
 CHECKS = 1  # renderings put together and compared with the style's before trusting a kind
 REFERENCES = 4  # renderings kept to copy rows from, for each kind of bar
 
