@@ -101,7 +101,7 @@ def test_panel_shows_each_hostile_text_as_text_and_loads_nothing(
     assert set(re.findall(r'href="([^"]*)"', html)) <= {"#c-cond"}
 
 
-def test_the_panel_itself_loads_nothing_even_when_asked() -> None:
+def test_the_panel_itself_loads_nothing_even_when_asked(qapp) -> None:  # type: ignore[no-untyped-def]
     document = InertDocument()
     for url in ("file:///etc/hostname", "http://example.com/x.png", DATA_URI, "qrc:/x.png"):
         assert document.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
