@@ -39,6 +39,7 @@ from viewer.ui.scroll_bar_rows import BarRows, RowComposer
 
 CAPACITY = 12  # renderings kept for each kind of bar (page, lists): about 46 kB each
 KINDS = 4  # kinds of bar kept: the pages' and the lists', and a window resized
+UNSCROLLED = 2  # renderings kept of a kind's bar with nothing to scroll
 
 Key = tuple[object, ...]
 
@@ -51,7 +52,7 @@ class _Kind:
 
     def __init__(self) -> None:
         self.renderings: OrderedDict[Key, QPixmap] = OrderedDict()
-        self.unscrolled: dict[Key, QPixmap] = {}
+        self.unscrolled: OrderedDict[Key, QPixmap] = OrderedDict()
         # by (handle at the top, handle at the bottom): an arrow may look disabled there
         self.composers: dict[tuple[bool, bool], RowComposer] = {}
 
@@ -98,20 +99,19 @@ class CachedScrollBarStyle(QProxyStyle):
             option.pageStep,
             option.singleStep,
         )
-        if option.maximum <= option.minimum:  # nothing to scroll: every page that fits
-            rendering = kind.unscrolled.get(key)
-            if rendering is None:
-                rendering = kind.unscrolled[key] = self._render(control, option, ratio, widget)
-                while len(kind.unscrolled) > 2:
-                    del kind.unscrolled[next(iter(kind.unscrolled))]
+        # A bar with nothing to scroll (every page that fits) is kept apart: the bars of
+        # pages that scroll, one per length, would push it out.
+        if option.maximum <= option.minimum:
+            kept, capacity = kind.unscrolled, UNSCROLLED
         else:
-            rendering = kind.renderings.get(key)
-            if rendering is None:
-                rendering = kind.renderings[key] = self._made(kind, control, option, ratio, widget)
-                while len(kind.renderings) > self._capacity:
-                    kind.renderings.popitem(last=False)
-            else:
-                kind.renderings.move_to_end(key)
+            kept, capacity = kind.renderings, self._capacity
+        rendering = kept.get(key)
+        if rendering is None:
+            rendering = kept[key] = self._made(kind, control, option, ratio, widget)
+            while len(kept) > capacity:
+                kept.popitem(last=False)
+        else:
+            kept.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), rendering)
 
     def _kind(self, option: QStyleOptionSlider, ratio: float) -> _Kind:
