@@ -267,11 +267,18 @@ def part_clicks(rounds: int) -> dict[str, Any]:
     while not window.details.prebuilt or not window.search.index_ready:
         app.processEvents()
 
-    def timed_click(view: str, region: str, pos: Any, select_none: bool = True) -> float:
-        if select_none:
-            diagram.show_view(view)
-            window.selection.select("")
-            app.processEvents()
+    def start_over(view: str) -> None:
+        """The view shown and nothing selected: the next click makes or shows a page."""
+        diagram.show_view(view)
+        window.selection.select("")
+        app.processEvents()
+
+    def timed_click(view: str, region: str, pos: Any) -> float:
+        start_over(view)
+        return clicked(region, pos)
+
+    def clicked(region: str, pos: Any) -> float:
+        """From the click to the details page painted, in ms."""
         painted: list[int] = []
         repainted.done = lambda: painted.append(1)
         started = time.perf_counter()
@@ -293,15 +300,14 @@ def part_clicks(rounds: int) -> dict[str, Any]:
     def pointed_click(view: str, region: str, pos: Any) -> float:
         """As a reader with a mouse clicks: the pointer comes to rest on the region
         first (0.15 s here), then the button is pressed."""
-        diagram.show_view(view)
-        window.selection.select("")
+        start_over(view)
         aside = QPoint(pos.x() + 3, pos.y())
         QTest.mouseMove(diagram.viewport(), aside)
         QTest.mouseMove(diagram.viewport(), pos)
         resting = time.perf_counter() + 0.15
         while time.perf_counter() < resting:
             app.processEvents()
-        return timed_click(view, region, pos, select_none=False)
+        return clicked(region, pos)
 
     # Every region in turn again, more than the pages kept: each page made or prepared.
     pointed = [pointed_click(*target) for _ in range(rounds) for target in targets]
