@@ -599,3 +599,16 @@ def test_a_pointer_that_moves_on_before_resting_makes_no_page(qtbot, window) -> 
     assert details.prepared == ""
     assert details.kept_page("patella") is None
     assert details.kept_page("fibular_head") is None
+
+
+def test_a_page_prepared_and_then_made_again_is_no_longer_prepared(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Notes saved for the region drop its page: the next one prepared replaces nothing."""
+    details = window.details
+    details.point_at("patella")
+    qtbot.waitUntil(lambda: details.prepared == "patella")
+    details.refresh("patella")
+    assert details.prepared == ""
+    assert details.kept_page("patella") is None
+    details.point_at("fibular_head")
+    qtbot.waitUntil(lambda: details.prepared == "fibular_head")
+    assert details.kept_page("fibular_head") is not None

@@ -228,7 +228,7 @@ class DetailsPanel(QWidget):
         key = self._pointed_at
         if key is None or key in self._pages or self._stopped:
             return
-        if self._prepared is not None and self._prepared in self._pages:
+        if self._prepared is not None:
             self._let_go(self._prepared)  # the pointer moved on without a click
         page = self._make_page(key)
         self._pages.move_to_end(key, last=False)  # not shown yet: the first to go
@@ -242,8 +242,7 @@ class DetailsPanel(QWidget):
     @property
     def prepared(self) -> str:
         """The region whose page was made for the pointer resting on it ("" if none)."""
-        key = self._prepared
-        return key[0] if key is not None and key in self._pages else ""
+        return self._prepared[0] if self._prepared is not None else ""
 
     def _show_page(self, key: PageKey) -> Page:
         page = self._pages.get(key) or self._make_page(key)
@@ -417,6 +416,8 @@ class DetailsPanel(QWidget):
         for key in stale:
             self._drop(self._pages.pop(key))
             self._unsettled.discard(key)
+        if self._prepared in stale:
+            self._prepared = None
         if self._prebuild_wanted:
             self.prebuild_all()  # the pages dropped, built again while idle
 
