@@ -233,3 +233,33 @@ def test_the_bars_of_one_kind_do_not_push_out_those_of_another(qapp) -> None:  #
         _rendered(bar)
     assert cached.renders == renders
     assert cached.renders + cached.composed > before
+
+
+def test_the_first_page_that_fits_copies_a_bar_drawn_unseen_after_start(  # type: ignore[no-untyped-def]
+    qtbot, bundle, settings
+) -> None:
+    """A click shows a page's top first, which most often fits: its bar, all handle, is
+    drawn unseen a moment after the first paint (draw_page_bar_unseen), so the first
+    click copies it instead of the style drawing it (4 to 6 ms)."""
+    from viewer.ui.main_window import MainWindow
+
+    style = cached_scroll_bar_style()
+    window = MainWindow(bundle, settings)
+    qtbot.addWidget(window)
+    window.resize(1333, 811)  # a size no other test uses: a kind of bar the style has not seen
+    window.show()
+    qtbot.waitExposed(window)
+    window.finish_start()  # the steps a first paint leaves, done now
+    before = style.renders
+    for region in window.region_list.order():
+        window.selection.select(region)
+        bar = window.details.page().verticalScrollBar()
+        if bar.isVisible() and bar.maximum() == 0:
+            break
+    else:
+        raise AssertionError("no page's top fits the panel")
+    copied = bar.grab().toImage()
+    assert style.renders == before, f"the bar of {region}'s top was drawn by the style"
+    bar.setStyle(QStyleFactory.create(QApplication.style().name()))
+    assert copied == bar.grab().toImage(), "the copy is not what the style draws"
+    window.close()

@@ -382,6 +382,19 @@ class DetailsPanel(QWidget):
         for page in [*self._pages.values(), *self._spare]:
             page.verticalScrollBar().setStyle(style)
 
+    def draw_page_bar_unseen(self) -> None:
+        """Draw, to nothing shown, the scroll bar of a page that fits, at the panel's size
+        now, through the pages' style: a click shows a page's top first, which most
+        often fits, and its bar is then a copy (scroll_bar_style.draw_unseen)."""
+        from viewer.ui.scroll_bar_style import draw_unseen  # names QStyle: not before a paint
+
+        page = self._current
+        if page is None or self._scroll_bar_style is None:
+            return
+        height = self.height() - 2 * page.frameWidth()  # a page's viewport, and so its bar
+        if height > 0:
+            draw_unseen(page.verticalScrollBar(), self, height)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         shown = self._current
