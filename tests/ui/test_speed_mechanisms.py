@@ -591,14 +591,42 @@ def test_only_the_last_page_prepared_is_kept_and_the_pages_read_stay(qtbot, wind
 
 def test_a_pointer_that_moves_on_before_resting_makes_no_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     details = window.details
+    at_start = details.prepared  # the page made after start (prepare_a_page)
     details.point_at("patella")
     details.point_at("")  # off the drawing
     details.point_at("fibular_head")
     details.point_at("no_such_region")
     qtbot.wait(150)
-    assert details.prepared == ""
+    assert details.prepared == at_start
     assert details.kept_page("patella") is None
     assert details.kept_page("fibular_head") is None
+
+
+def test_a_page_is_made_unseen_after_start_and_none_once_a_region_is_shown(  # type: ignore[no-untyped-def]
+    qtbot, bundle, settings
+) -> None:
+    """Drawn offscreen once after start, a page leaves the glyphs of the pages' fonts
+    drawn and Qt's text code run before the first click (prepare_a_page)."""
+    from viewer.ui.main_window import MainWindow
+
+    first = next(iter(bundle.atlas.regions))
+    for shown_first in ("", "patella"):
+        window = MainWindow(bundle, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.selection.select(shown_first)
+        window.finish_start()
+        details = window.details
+        if shown_first:
+            assert details.prepared == "", "a page was made once one had been shown"
+        else:
+            assert details.prepared == first
+            page = details.kept_page(first)
+            assert page is not None
+            assert page.isHidden()
+            assert details.region == "", "the welcome page is still the one shown"
+        window.close()
 
 
 def test_a_page_prepared_and_then_made_again_is_no_longer_prepared(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             self._style_arrows,
             self.search.add_clear_button,
             self.details.draw_page_bar_unseen,
+            self.details.prepare_a_page,
         ]
         AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
 
