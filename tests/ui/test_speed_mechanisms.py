@@ -294,7 +294,7 @@ def test_the_search_field_gains_its_clear_button_a_moment_after_the_first_paint(
         QApplication.processEvents()
     assert not field.isClearButtonEnabled(), "not in the turns right after the first paint"
     qtbot.waitUntil(field.isClearButtonEnabled, timeout=10_000)
-    assert window.started
+    qtbot.waitUntil(lambda: window.started, timeout=10_000)  # the steps after it, a turn each
     names = [button.accessibleName() for button in field.findChildren(QToolButton)]
     assert "Clear the search" in names
 
