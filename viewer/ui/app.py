@@ -150,7 +150,7 @@ def start_window(
     window.show()
     QTimer.singleShot(0, window.show_problems)
     # Every region's page made ready while idle (its steps give way to each click).
-    QTimer.singleShot(200, window.details.prebuild_all)
+    window.after_first_paint(window.details.prebuild_all)
     # The index is built once that is done and the reader has paused, or at once if a
     # query is typed first. Its thread holds the interpreter lock, and while it builds
     # (90 ms for the shipped content, rapidfuzz's import half of it) every click runs at
