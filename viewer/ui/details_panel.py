@@ -232,7 +232,7 @@ class DetailsPanel(QWidget):
         """Make the first region's page, hidden, and draw it once offscreen, as for a
         region the pointer rests on: after start, so that the first click does not
         draw the glyphs of the pages' fonts and run Qt's text code for the first time
-        (the first click after start took 3 to 5 ms longer than the next). Not once a
+        (the first click after start took 2 to 5 ms longer than the next). Not once a
         region has been shown or a page made for the pointer: they did it."""
         first = next(iter(self._atlas.regions), None)
         if first is not None and not self.region and self._prepared is None:
