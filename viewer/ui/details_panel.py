@@ -27,11 +27,12 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QPixmap, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
 from viewer.ui.details_page import Page, ParsedPart, parse_part
+from viewer.ui.offscreen import paint_offscreen
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from viewer.ui.side import Side
@@ -246,7 +247,7 @@ class DetailsPanel(QWidget):
         page = self._make_page(key)
         self._pages.move_to_end(key, last=False)  # not shown yet: the first to go
         self._prepared = key
-        paint_offscreen(page)
+        paint_offscreen(page.viewport())  # its top's text shaped and kept (keep_shaped_text)
 
     def kept_page(self, region: str) -> Page | None:
         """The page made for this region on the side shown, if it is kept."""
@@ -254,7 +255,8 @@ class DetailsPanel(QWidget):
 
     @property
     def prepared(self) -> str:
-        """The region whose page was made for the pointer resting on it ("" if none)."""
+        """The region whose page was made unseen, for the pointer resting on it or after
+        start, and not shown yet ("" if none)."""
         return self._prepared[0] if self._prepared is not None else ""
 
     def _show_page(self, key: PageKey) -> Page:
@@ -404,7 +406,7 @@ class DetailsPanel(QWidget):
         page = self._current
         if page is None or self._scroll_bar_style is None:
             return
-        height = self.height() - 2 * page.frameWidth()  # a page's viewport, and so its bar
+        height = page.viewport().height()  # every page's at this size, and so its bar's
         if height > 0:
             draw_unseen(page.verticalScrollBar(), self, height)
 
@@ -611,11 +613,3 @@ def paint_once(page: Page) -> None:
     for widget in page.widgets():
         QCoreApplication.removePostedEvents(widget, QEvent.Type.UpdateLater)
     page.update()
-
-
-def paint_offscreen(page: Page) -> None:
-    """Draw a hidden page once, to nothing shown: its top's text is shaped then and kept
-    (keep_shaped_text), not shaped in the click that shows it."""
-    viewport = page.viewport()
-    canvas = QPixmap(viewport.size())
-    viewport.render(canvas)

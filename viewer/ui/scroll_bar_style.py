@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.offscreen import paint_offscreen
 from viewer.ui.scroll_bar_rows import BarRows, RowComposer
 
 CAPACITY = 12  # renderings kept for each kind of bar (page, lists): about 46 kB each
@@ -235,10 +236,7 @@ def draw_unseen(like: QScrollBar, parent: QWidget, height: int) -> None:
     probe.setRange(0, 0)
     probe.setSingleStep(like.singleStep())  # the steps are part of a rendering's key
     probe.setPageStep(height)
-    ratio = parent.devicePixelRatioF()
-    canvas = QPixmap(probe.size() * ratio)
-    canvas.setDevicePixelRatio(ratio)
-    probe.render(canvas)
+    paint_offscreen(probe)
     probe.deleteLater()
 
 
