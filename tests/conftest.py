@@ -79,7 +79,8 @@ def remove_tree(top: Path) -> None:
 @pytest.fixture(autouse=True)
 def _no_deep_trees_left(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    tmp = request.node.funcargs.get("tmp_path") if hasattr(request.node, "funcargs") else None
+    # funcargs is None once pytest has torn the test down after an error in Qt's event loop.
+    tmp = (getattr(request.node, "funcargs", None) or {}).get("tmp_path")
     if isinstance(tmp, Path):
         for deep in [*tmp.glob("data/unrelated"), *tmp.glob("*/data/unrelated")]:
             remove_tree(deep)

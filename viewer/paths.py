@@ -58,13 +58,16 @@ class FileTooLarge(OSError):
     """A content file over its size limit; str() gives its size."""
 
 
-def read_limited(path: Path, limit: int) -> bytes:
+def read_limited(path: Path, limit: int, follow_links: bool = True) -> bytes:
     """A regular file's bytes, refusing anything over limit bytes.
 
     A FIFO, a device such as /dev/zero or a directory would block or never end:
-    only regular files are read, and never more than limit + 1 bytes.
+    only regular files are read, and never more than limit + 1 bytes. follow_links
+    False: a symbolic link is refused (where the app writes only files of its own).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not block
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)

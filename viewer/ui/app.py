@@ -26,9 +26,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer.bundle import Bundle
+from viewer.bundle_cache import cache_dir
 from viewer.content.model import Atlas
 from viewer.locations import APP_NAME, notes_path
 from viewer.paths import icons_dir
+from viewer.ui.art_cache import ArtCache
 from viewer.ui.first_paint import install_if_requested
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import AppSettings
@@ -143,7 +145,7 @@ def start_window(
     """The app and its window, shown as the user left it (what the caller asks wins).
     The notes store is opened once the window has painted (window.notes then)."""
     app = application(qt_args)
-    window = MainWindow(bundle, notes_opening=True)
+    window = MainWindow(bundle, notes_opening=True, art_cache=ArtCache(cache_dir() / "art"))
     window.after_first_paint(lambda: _open_notes_into(window))
     install_if_requested(app, window)  # after: its report comes before the notes open
     window.restore(region, view, side)

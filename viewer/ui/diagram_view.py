@@ -9,6 +9,9 @@ lateral words sit in margins around the drawing, so they never cover the art.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -31,12 +34,12 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from viewer.bundle import Bundle
-from viewer.diagram.svg_labels import split_drawing
+from viewer.diagram.svg_labels import SplitDrawing, split_drawing
 from viewer.diagram.views import view_edges, view_title
+from viewer.ui.art_cache import ArtCache, KeptArt, LabelPlace, source_key, transform_tuple
 from viewer.ui.diagram_margins import EDGE_MARGIN, TOP_MARGIN, EdgeWord, SideBadge
 from viewer.ui.drawing_item import DrawingItem, LabelItem
 from viewer.ui.history_buttons import passed_to_window
@@ -44,6 +47,9 @@ from viewer.ui.region_item import RegionItem, painter_path
 from viewer.ui.selection import Selection
 from viewer.ui.side import Side
 from viewer.ui.theme import CANVAS, CANVAS_INK
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer  # imported when a drawing is first read
 
 SAME_SPOT_PIXELS = 4  # a second click this close reaches the region beneath
 DRAG_PIXELS = 5  # a press that moves further than this pans instead
@@ -53,13 +59,44 @@ NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
 
+def art_renderer(split: SplitDrawing, parent: QGraphicsScene) -> QSvgRenderer:
+    """The art's renderer: the drawing without its labels and regions groups."""
+    from PySide6.QtSvg import QSvgRenderer  # 1.5 ms: not before a start with the art kept
+
+    return QSvgRenderer(QByteArray(split.art), parent)
+
+
+def label_places(svg: bytes, split: SplitDrawing, width: float, height: float) -> list[LabelPlace]:
+    """The drawing's labels (svg_labels.py) and their centres, in the drawing's units."""
+    if not split.label_ids:
+        return []
+    from PySide6.QtSvg import QSvgRenderer
+
+    whole = QSvgRenderer(QByteArray(svg))  # for the labels only: freed on return
+    box = whole.viewBoxF()
+    sx = width / box.width() if box.width() else 1.0
+    sy = height / box.height() if box.height() else 1.0
+    places: list[LabelPlace] = []
+    for element, text in zip(split.label_ids, split.label_texts, strict=False):
+        if not text or not whole.elementExists(element):
+            continue
+        where = whole.transformForElement(element).mapRect(whole.boundsOnElement(element))
+        places.append(
+            (text, (where.center().x() - box.x()) * sx, (where.center().y() - box.y()) * sy)
+        )
+    return places
+
+
 class _ViewScene:
     """What one view's scene holds."""
 
-    def __init__(self, scene: QGraphicsScene, art: DrawingItem, labels: list[LabelItem]) -> None:
+    def __init__(
+        self, scene: QGraphicsScene, art: DrawingItem, labels: list[LabelItem], source: str
+    ) -> None:
         self.scene = scene
         self.art = art
         self.labels = labels
+        self.source = source  # what the art is drawn from (art_cache.source_key), "" if unknown
         self.items: dict[str, RegionItem] = {}
         self.order: list[str] = []  # keyboard order: the region list's order
 
@@ -81,9 +118,12 @@ class DiagramView(QGraphicsView):
         side: Side,
         order: list[str] | None = None,
         parent: QWidget | None = None,
+        art_cache: ArtCache | None = None,
     ) -> None:
+        """art_cache: where the art as painted is kept for the next start (keep_art)."""
         super().__init__(parent)
         self._bundle = bundle
+        self._art_cache = art_cache
         self._selection = selection
         self._side = side
         self._order = order or list(bundle.atlas.regions)
@@ -157,31 +197,31 @@ class DiagramView(QGraphicsView):
         atlas = self._bundle.atlas
         drawing = self._bundle.geometry[view]  # a GUI bundle is loaded with its outlines
         bounds = QRectF(0, 0, drawing.width, drawing.height)
-        try:
-            svg = self._bundle.drawings[view].read_bytes()
-        except OSError:
-            svg = b""  # gone since it was checked: the outlines still work
-        split = split_drawing(svg)
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        art = DrawingItem(QSvgRenderer(QByteArray(split.art), scene), drawing.width, drawing.height)
+        try:
+            source = source_key(self._bundle.drawings[view], drawing.width, drawing.height)
+        except OSError:
+            source = ""  # gone since it was checked: the outlines still work
+        kept = self._art_cache.load(view, source) if self._art_cache and source else None
+        if kept is not None:
+
+            def read_art() -> QSvgRenderer:
+                return art_renderer(split_drawing(self._read_drawing(view)), scene)
+
+            art = DrawingItem(read_art, drawing.width, drawing.height, kept)
+            places: Sequence[LabelPlace] = kept.labels
+        else:
+            svg = self._read_drawing(view)
+            split = split_drawing(svg)
+            renderer = art_renderer(split, scene)
+            art = DrawingItem(lambda: renderer, drawing.width, drawing.height)
+            places = label_places(svg, split, drawing.width, drawing.height)
         scene.addItem(art)
-        labels: list[LabelItem] = []
-        if split.label_ids:
-            whole = QSvgRenderer(QByteArray(svg))  # for the labels only: freed on return
-            box = whole.viewBoxF()
-            sx = drawing.width / box.width() if box.width() else 1.0
-            sy = drawing.height / box.height() if box.height() else 1.0
-            for element, text in zip(split.label_ids, split.label_texts, strict=False):
-                if not text or not whole.elementExists(element):
-                    continue
-                where = whole.transformForElement(element).mapRect(whole.boundsOnElement(element))
-                anchor = QPointF(
-                    (where.center().x() - box.x()) * sx, (where.center().y() - box.y()) * sy
-                )
-                labels.append(LabelItem(text, anchor, drawing.width))
-                scene.addItem(labels[-1])
-        built = _ViewScene(scene, art, labels)
+        labels = [LabelItem(text, QPointF(x, y), drawing.width) for text, x, y in places]
+        for label in labels:
+            scene.addItem(label)
+        built = _ViewScene(scene, art, labels, source)
         for z, region_id in enumerate(self._bundle.shapes[view], start=1):
             outline = drawing.outlines.get(region_id)
             region = atlas.regions.get(region_id)
@@ -198,6 +238,39 @@ class DiagramView(QGraphicsView):
         scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
         self._scenes[view] = built
         return built
+
+    def _read_drawing(self, view: str) -> bytes:
+        try:
+            return self._bundle.drawings[view].read_bytes()
+        except OSError:
+            return b""  # gone since it was checked: the outlines still work
+
+    def read_art(self) -> None:
+        """Read the SVG of the art shown if its kept pixels were painted instead (a step
+        after the first paint): the first zoom or change of side does not wait for it."""
+        built = self._current()
+        if built is not None:
+            built.art.renderer()
+
+    def keep_art(self) -> None:
+        """Keep the art of the view shown, as painted now, for the next start (after
+        the first paint, and as the window closes): nothing if that is what is kept."""
+        built = self._current()
+        if self._art_cache is None or built is None or not built.source:
+            return
+        art = built.art
+        transform = art.deviceTransform(self.viewportTransform())
+        ratio = self.viewport().devicePixelRatio()
+        if art.kept is not None and art.kept.fits(transform, ratio):
+            return
+        drawn = art.drawn_at(transform, ratio, self.viewport().rect(), self.renderHints())
+        if drawn is None:
+            return
+        place, image = drawn
+        labels = tuple((label.text, label.anchor.x(), label.anchor.y()) for label in built.labels)
+        origin = (place.x(), place.y())
+        kept = KeptArt(built.source, transform_tuple(transform), origin, image, labels)
+        self._art_cache.save(self._view, kept)
 
     # -- lookups (also used by tests) ---------------------------------------------------
 

@@ -9,10 +9,17 @@ screen size (never under 11 px), at its place on either side.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtSvg import QSvgRenderer
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from viewer.ui.art_cache import MAX_SIDE, PIXELS, KeptArt
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer  # imported when the art is first drawn from its SVG
 
 LABEL_PX = 12  # the labels' font size on screen, at any zoom
 LABEL_INK = QColor("#2b3440")
@@ -20,24 +27,84 @@ LABEL_HALO = QColor(251, 250, 247, 215)
 
 
 class DrawingItem(QGraphicsItem):
-    """The art. Region items are its children, so mirroring it mirrors them too."""
+    """The art. Region items are its children, so mirroring it mirrors them too.
 
-    def __init__(self, renderer: QSvgRenderer, width: float, height: float) -> None:
+    kept: the art's pixels kept from the last start (viewer/ui/art_cache.py), painted
+    as they are while the art's transform on screen is the one they were drawn at;
+    the SVG is read (make_renderer) only when it is not, or when asked (renderer()).
+    """
+
+    def __init__(
+        self,
+        make_renderer: Callable[[], QSvgRenderer],
+        width: float,
+        height: float,
+        kept: KeptArt | None = None,
+    ) -> None:
         super().__init__()
-        self._renderer = renderer
+        self._make_renderer = make_renderer
+        self._renderer: QSvgRenderer | None = None if kept is not None else make_renderer()
+        self.kept = kept
         self._bounds = QRectF(0, 0, width, height)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
-        # Hover highlights repaint often; the art underneath never changes.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Hover highlights repaint often; the art underneath never changes. Pixels kept
+        # are already what that cache would hold: Qt's cache comes when they no longer fit.
+        if kept is None:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def renderer(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = self._make_renderer()
+        return self._renderer
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        self._renderer.render(painter, self._bounds)
+        kept = self.kept
+        if kept is not None:
+            if kept.fits(painter.worldTransform(), painter.device().devicePixelRatio()):
+                painter.save()
+                painter.resetTransform()
+                painter.drawImage(kept.top_left, kept.image)
+                painter.restore()
+                return
+            # Zoomed, resized or mirrored: from the SVG from now on, in Qt's cache (not
+            # set while painting: that would ask for another paint now).
+            self.kept = None
+            QTimer.singleShot(0, self.scene(), self._cache_device_pixels)
+        self.renderer().render(painter, self._bounds)
+
+    def _cache_device_pixels(self) -> None:
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def drawn_at(
+        self, transform: QTransform, pixel_ratio: float, within: QRect, hints: QPainter.RenderHint
+    ) -> tuple[QRect, QImage] | None:
+        """The art drawn as Qt's device cache draws it for this transform (None if it is
+        not wholly within the viewport rectangle given, or too large to keep): where its
+        pixels go, and the pixels."""
+        # As Qt's device cache places it: the art's rectangle rounded to whole pixels and a
+        # pixel more on each side, where the antialiased edges of its strokes fall.
+        place = transform.mapRect(self._bounds).toRect().adjusted(-1, -1, 1, 1)
+        if place.isEmpty() or not within.contains(place):
+            return None
+        if max(place.width(), place.height()) * pixel_ratio > MAX_SIDE:
+            return None
+        image = QImage(
+            round(place.width() * pixel_ratio), round(place.height() * pixel_ratio), PIXELS
+        )
+        image.setDevicePixelRatio(pixel_ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHints(hints)
+        painter.setWorldTransform(transform * QTransform.fromTranslate(-place.x(), -place.y()))
+        self.renderer().render(painter, self._bounds)
+        painter.end()
+        return place, image
 
     def mirror(self, mirrored: bool) -> None:
         """Flip about the drawing's vertical centre line (x -> width - x), or undo it."""
@@ -64,6 +131,11 @@ class LabelItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10_000)  # over the regions' highlights, like the art's own labels
         self.place(mirrored=False)
+
+    @property
+    def anchor(self) -> QPointF:
+        """Its place in the drawing, on the right limb."""
+        return QPointF(self._anchor)
 
     @property
     def pixel_size(self) -> int:

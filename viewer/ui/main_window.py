@@ -33,6 +33,7 @@ from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
 from viewer.ui.actions import Actions
 from viewer.ui.after_paint import QUIET_MS, AfterFirstPaint
+from viewer.ui.art_cache import ArtCache
 from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
 from viewer.ui.diagram_view import DiagramView
@@ -73,8 +74,10 @@ class MainWindow(QMainWindow):
         settings: AppSettings | None = None,
         notes: NotesStore | None = None,
         notes_opening: bool = False,
+        art_cache: ArtCache | None = None,
     ) -> None:
-        """notes_opening: the store comes later, by attach_notes()."""
+        """notes_opening: the store comes later, by attach_notes(). art_cache: where the
+        drawing's art is kept as painted, for the next start (none: always from its SVG)."""
         super().__init__()
         self.bundle = bundle
         self.settings = settings or AppSettings()
@@ -90,7 +93,9 @@ class MainWindow(QMainWindow):
 
         self.region_list = RegionList(bundle, self.selection)
         self.search = SearchPanel(bundle.atlas, self.region_list, self._notes_matching)
-        self.diagram = DiagramView(bundle, self.selection, self.side, self.region_list.order())
+        self.diagram = DiagramView(
+            bundle, self.selection, self.side, self.region_list.order(), art_cache=art_cache
+        )
         self.details = DetailsPanel(bundle.atlas, self.selection, self.side, self._notes_for)
         self.rules = RulePanel(bundle.atlas)
         self.notes_panel = NotesPanel(bundle.atlas, notes, opening=notes_opening)
@@ -139,6 +144,8 @@ class MainWindow(QMainWindow):
             self.search.add_clear_button,
             self.details.draw_page_bar_unseen,
             self.details.prepare_a_page,
+            self.diagram.read_art,
+            self.diagram.keep_art,
         ]
         AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
 
@@ -383,6 +390,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes_panel.save_now()
         self.save_settings()
+        self.diagram.keep_art()  # as the next start will lay it out
         self.details.stop()
         for dialog in self.findChildren(QDialog):
             dialog.close()  # an About or Sources window does not outlive the window it belongs to
