@@ -250,7 +250,7 @@ class DiagramView(QGraphicsView):
         after the first paint): the first zoom or change of side does not wait for it."""
         built = self._current()
         if built is not None:
-            built.art.renderer()
+            built.art.read_svg()
 
     def keep_art(self) -> None:
         """Keep the art of the view shown, as painted now, for the next start (after

@@ -30,8 +30,8 @@ class DrawingItem(QGraphicsItem):
     """The art. Region items are its children, so mirroring it mirrors them too.
 
     kept: the art's pixels kept from the last start (viewer/ui/art_cache.py), painted
-    as they are while the art's transform on screen is the one they were drawn at;
-    the SVG is read (make_renderer) only when it is not, or when asked (renderer()).
+    as they are for the first paint, if the art's transform on screen is the one they
+    were drawn at, and until the SVG is read (read_svg(), after the first paint).
     """
 
     def __init__(
@@ -45,6 +45,7 @@ class DrawingItem(QGraphicsItem):
         self._make_renderer = make_renderer
         self._renderer: QSvgRenderer | None = None if kept is not None else make_renderer()
         self.kept = kept
+        self._painting_kept = kept is not None
         self._bounds = QRectF(0, 0, width, height)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
@@ -61,25 +62,34 @@ class DrawingItem(QGraphicsItem):
             self._renderer = self._make_renderer()
         return self._renderer
 
+    @property
+    def painting_kept(self) -> bool:
+        """The kept pixels are painted, not the SVG."""
+        return self._painting_kept
+
+    def read_svg(self) -> None:
+        """Paint from the SVG from now on, in Qt's device cache: the first zoom or change
+        of side then draws it once, as it would have without pixels kept."""
+        self.renderer()
+        if self._painting_kept:
+            self._painting_kept = False
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         kept = self.kept
-        if kept is not None:
+        if self._painting_kept and kept is not None:
             if kept.fits(painter.worldTransform(), painter.device().devicePixelRatio()):
                 painter.save()
                 painter.resetTransform()
                 painter.drawImage(kept.top_left, kept.image)
                 painter.restore()
                 return
-            # Zoomed, resized or mirrored: from the SVG from now on, in Qt's cache (not
-            # set while painting: that would ask for another paint now).
-            self.kept = None
-            QTimer.singleShot(0, self.scene(), self._cache_device_pixels)
+            # Zoomed, resized or mirrored before read_svg(): the SVG now, and Qt's cache
+            # next (not set while painting: that would ask for another paint at once).
+            QTimer.singleShot(0, self.scene(), self.read_svg)
         self.renderer().render(painter, self._bounds)
-
-    def _cache_device_pixels(self) -> None:
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def drawn_at(
         self, transform: QTransform, pixel_ratio: float, within: QRect, hints: QPainter.RenderHint
