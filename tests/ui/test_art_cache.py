@@ -72,6 +72,11 @@ def test_the_next_start_paints_the_kept_art_without_reading_the_svg(  # type: ig
     assert not art.painting_kept
     assert art.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
     assert _drawing(second) == from_svg
+    assert art.kept is not None
+    assert art.kept.image.isNull(), "the pixels stay in memory"
+    entry = _entry(cache, view).read_bytes()
+    second.close()
+    assert _entry(cache, view).read_bytes() == entry, "kept again though nothing changed"
 
 
 def test_kept_art_shows_the_same_labels_in_the_same_places(  # type: ignore[no-untyped-def]

@@ -46,13 +46,14 @@ class KeptArt(NamedTuple):
     source: str  # what the pixels were drawn from (source_key)
     transform: Transform  # the art's transform on screen (to device pixels)
     origin: tuple[int, int]  # where the pixels' top left goes, in device pixels
-    image: QImage  # at its device pixel ratio
+    image: QImage  # at pixel_ratio (a null image once the art is drawn from its SVG)
+    pixel_ratio: float  # device pixels per pixel of the layout
     labels: tuple[LabelPlace, ...]  # read from the same drawing
 
     def fits(self, transform: QTransform, pixel_ratio: float) -> bool:
         """These pixels are what drawing the art with this transform would paint."""
         return self.transform == transform_tuple(transform) and math.isclose(
-            self.image.devicePixelRatio(), pixel_ratio
+            self.pixel_ratio, pixel_ratio
         )
 
     @property
@@ -108,6 +109,8 @@ class ArtCache:
     def save(self, view: str, art: KeptArt) -> None:
         """Keep the art, atomically: a start never reads half an entry. A cache that
         cannot be written is no loss."""
+        if art.image.isNull():
+            return
         image = art.image.convertToFormat(PIXELS)
         header = {
             "format": FORMAT,
@@ -116,7 +119,7 @@ class ArtCache:
             "transform": list(art.transform),
             "origin": list(art.origin),
             "size": [image.width(), image.height()],
-            "pixel_ratio": image.devicePixelRatio(),
+            "pixel_ratio": art.pixel_ratio,
             "labels": [list(label) for label in art.labels],
         }
         line = json.dumps(header, separators=(",", ":")).encode()
@@ -156,7 +159,7 @@ def _parse(data: bytes, view: str, source: str) -> KeptArt | None:
     if not isinstance(labels, list) or len(labels) > MAX_LABELS:
         return None
     places = tuple(_label(label) for label in labels)
-    return KeptArt(source, transform, (x, y), image, places)
+    return KeptArt(source, transform, (x, y), image, ratio, places)
 
 
 def _number(value: object) -> float:

@@ -269,7 +269,7 @@ class DiagramView(QGraphicsView):
         place, image = drawn
         labels = tuple((label.text, label.anchor.x(), label.anchor.y()) for label in built.labels)
         origin = (place.x(), place.y())
-        kept = KeptArt(built.source, transform_tuple(transform), origin, image, labels)
+        kept = KeptArt(built.source, transform_tuple(transform), origin, image, ratio, labels)
         self._art_cache.save(self._view, kept)
 
     # -- lookups (also used by tests) ---------------------------------------------------

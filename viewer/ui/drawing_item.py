@@ -74,6 +74,8 @@ class DrawingItem(QGraphicsItem):
         if self._painting_kept:
             self._painting_kept = False
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if self.kept is not None:  # what is kept stays known; its pixels are let go
+            self.kept = self.kept._replace(image=QImage())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
