@@ -13,24 +13,20 @@ while the app is idle. Appending a part lays out only that part.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
-from PySide6.QtGui import (
-    QFont,
-    QResizeEvent,
-    QShowEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextDocumentFragment,
-    QWheelEvent,
-)
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.inert_text import InertDocument
 
-ParsedPart = tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat]
+if TYPE_CHECKING:
+    # Not named before the first paint: PySide would make their types, and QTextFormat's
+    # 130 enum members, for the welcome page, which needs none of them (2.5 ms).
+    from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextDocumentFragment
+
+    ParsedPart = tuple[QTextDocumentFragment, QTextBlockFormat, QTextCharFormat]
 
 
 def styled_document(style: str, font: QFont, parent: QObject | None = None) -> InertDocument:
@@ -60,6 +56,8 @@ def parse_part(html: str, style: str, font: QFont) -> ParsedPart:
     scratch = _scratch[1]
     scratch.setHtml(html)
     first = scratch.begin()
+    from PySide6.QtGui import QTextDocumentFragment
+
     return QTextDocumentFragment(scratch), first.blockFormat(), first.charFormat()
 
 

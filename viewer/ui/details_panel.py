@@ -31,7 +31,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from viewer.content.model import Atlas
-from viewer.ui.details_page import Page, ParsedPart, parse_part
+from viewer.ui.details_page import Page, parse_part
 from viewer.ui.offscreen import paint_offscreen
 from viewer.ui.selection import Selection
 from viewer.ui.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
@@ -40,6 +40,8 @@ from viewer.ui.theme import style_sheet, theme_for
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle  # made by PySide when first named: after the first paint
+
+    from viewer.ui.details_page import ParsedPart
 
 EMPTY = (
     "<h1>Lower-limb reference</h1>"
