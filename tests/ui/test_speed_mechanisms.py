@@ -519,6 +519,21 @@ def test_pyside_makes_no_type_the_first_paint_does_not_need(tmp_path) -> None:  
     assert result.stdout.split() == ["[False]", "False", "[False]", "True", "True"], result.stdout
 
 
+def test_a_start_builds_the_scene_of_the_view_the_reader_left_only(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings
+) -> None:
+    from viewer.ui.main_window import MainWindow
+
+    settings.save_place("left", "foot_dorsal", "")
+    window = MainWindow(bundle, settings)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.diagram.current_view == "foot_dorsal"
+    assert list(window.diagram._scenes) == ["foot_dorsal"]  # noqa: SLF001
+
+
 def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """QGradient (182 enum members, 1.7 ms), made by any fillRect() and by a QBrush built
     from a colour or a style alone; QTextFormat and the formats of a page's parts (155

@@ -131,8 +131,12 @@ class MainWindow(QMainWindow):
         self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
         self._connect()
         self._update_history_buttons()
-        if self.diagram.views():
-            self.diagram.show_view(self.diagram.views()[0])
+        views = self.diagram.views()
+        if views:
+            # The view the reader left, which restore() shows: another's scene built first
+            # would read and lay out its drawing for nothing (2 to 7 ms of the start).
+            saved = self.settings.view()
+            self.diagram.show_view(saved if saved in views else views[0])
         self._on_side_changed(self.side.side)
         # What the first paint does not show, done a moment after it, a step per turn
         # of the event loop: one lump would hold a click, or a frame while the search
