@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from app_probe import run_probe
 from PySide6.QtWidgets import QGraphicsItem
 
 from viewer.bundle import Bundle
@@ -261,33 +262,11 @@ print("svg-before-first-paint", seen[0])
 """
 
 
-def _run(code: str, tmp_path: Path, **env: str) -> str:
-    import subprocess
-    import sys
-
-    from conftest import REPO
-
-    homes = {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, **homes, **env},
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def test_the_app_reads_no_svg_before_its_first_paint_once_its_art_is_kept(tmp_path: Path) -> None:
-    assert "svg-before-first-paint True" in _run(START, tmp_path), "the first start drew the SVG"
+    first = run_probe(START, tmp_path)
+    assert "svg-before-first-paint True" in first, "a first start has nothing kept to paint"
     assert (tmp_path / "cache" / "anatomy-viewer" / "art").is_dir()
-    assert "svg-before-first-paint False" in _run(START, tmp_path)
+    assert "svg-before-first-paint False" in run_probe(START, tmp_path)
 
 
 SCALED = """
@@ -325,5 +304,5 @@ print("ratio", ratio, "kept", kept, "same", from_kept == from_svg)
 
 @pytest.mark.parametrize("scale", ["1.5", "2"])
 def test_kept_art_is_the_svg_pixel_for_pixel_on_a_scaled_screen(tmp_path: Path, scale: str) -> None:
-    out = _run(SCALED, tmp_path, QT_SCALE_FACTOR=scale)
+    out = run_probe(SCALED, tmp_path, QT_SCALE_FACTOR=scale)
     assert f"ratio {float(scale)} kept True same True" in out, out

@@ -539,11 +539,7 @@ def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None
     from a colour or a style alone; QTextFormat and the formats of a page's parts (155
     members, 2.5 ms), which the welcome page does not need. Both come with the first
     region shown."""
-    import os
-    import subprocess
-    import sys
-
-    from conftest import REPO
+    from app_probe import run_probe
 
     code = (
         "import PySide6.QtGui as gui\n"
@@ -568,17 +564,8 @@ def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None
         "print(seen[0], window.details.toPlainText().startswith('Patella'))\n"
         "window.close()\n"
     )
-    env = {
-        **os.environ,
-        "XDG_DATA_HOME": str(tmp_path / "d"),
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split() == ["[]", "True"], result.stdout
+    out = run_probe(code, tmp_path)
+    assert out.split() == ["[]", "True"], out
 
 
 @pytest.mark.parametrize(
