@@ -229,6 +229,29 @@ def test_an_entry_that_is_not_a_file_of_its_own_is_never_read(  # type: ignore[n
     assert window.diagram._current().art.kept is None, kind  # noqa: SLF001
 
 
+def test_an_entry_over_the_size_limit_is_not_read(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings, tmp_path: Path, monkeypatch
+) -> None:
+    import viewer.ui.art_cache as art_cache
+
+    cache = ArtCache(tmp_path / "art")
+    _kept_once(qtbot, bundle, settings, cache)
+    entry = _entry(cache, "leg_anterior")
+    os.truncate(entry, art_cache.MAX_ENTRY_BYTES + 1)  # sparse: nothing written
+    read: list[int] = []
+    original = art_cache.read_limited
+
+    def watched(path: Path, limit: int, follow_links: bool = True) -> bytes:
+        data = original(path, limit, follow_links)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(art_cache, "read_limited", watched)
+    window = _window(qtbot, bundle, settings, cache)
+    assert window.diagram._current().art.kept is None  # noqa: SLF001
+    assert read == [], "read all the same"
+
+
 def test_a_cache_that_cannot_be_written_is_no_loss(  # type: ignore[no-untyped-def]
     qtbot, bundle: Bundle, settings, tmp_path: Path
 ) -> None:

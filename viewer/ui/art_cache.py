@@ -31,7 +31,7 @@ from viewer import __version__
 from viewer.paths import FileTooLarge, read_limited
 
 FORMAT = 1
-MAX_SIDE = 4096  # device pixels: a drawing larger on screen is not kept
+MAX_SIDE = 2048  # device pixels: a drawing larger on screen is not kept (16 MB at most)
 MAX_LABELS = 500
 MAX_LABEL_CHARS = 80
 MAX_HEADER_BYTES = 64 * 1024
@@ -44,8 +44,8 @@ LabelPlace = tuple[str, float, float]  # its words, and its centre in drawing un
 
 class KeptArt(NamedTuple):
     source: str  # what the pixels were drawn from (source_key)
-    transform: Transform  # the art's transform on screen (to device pixels)
-    origin: tuple[int, int]  # where the pixels' top left goes, in device pixels
+    transform: Transform  # the art's transform on screen (to the viewport's pixels)
+    origin: tuple[int, int]  # where the pixels' top left goes in the viewport
     image: QImage  # at pixel_ratio (a null image once the art is drawn from its SVG)
     pixel_ratio: float  # device pixels per pixel of the layout
     labels: tuple[LabelPlace, ...]  # read from the same drawing
