@@ -162,3 +162,15 @@ def test_the_prebuilt_cache_serves_a_first_start_only_for_its_own_content(
         stale.unlink()
     load_bundle_cached()
     assert len(calls) == 1
+
+
+def test_a_write_that_fails_leaves_no_stray_file(tmp_path: Path) -> None:
+    from viewer.paths import write_atomically
+
+    target = tmp_path / "bundle-x.json"
+    target.mkdir()  # a folder where the file goes: the last step, the rename, fails
+    with pytest.raises(IsADirectoryError):
+        write_atomically(target, b"{}")
+    assert [p.name for p in tmp_path.iterdir()] == ["bundle-x.json"]
+    write_atomically(tmp_path / "other.json", b"{}")
+    assert (tmp_path / "other.json").read_bytes() == b"{}"

@@ -25,7 +25,14 @@ from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
 from viewer.bundle_codec import decode, encode
 from viewer.content.pack import layout, list_files
-from viewer.paths import FileTooLarge, clinic_dirs, content_dirs, package_dir, read_limited
+from viewer.paths import (
+    FileTooLarge,
+    clinic_dirs,
+    content_dirs,
+    package_dir,
+    read_limited,
+    write_atomically,
+)
 
 FORMAT = 5
 MAX_CACHE_BYTES = 20 * 1024 * 1024
@@ -109,14 +116,6 @@ def _encoded(bundle: Bundle, assets_dirs: list[Path]) -> bytes:
     return json.dumps(encode(bundle, assets_dirs), separators=(",", ":")).encode()
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-
-
 def _builtin_from_prebuilt(inputs: Inputs) -> tuple[Bundle, bytes] | None:
     """The built-in bundle from the prebuilt cache, if it was made from these very files,
     and the cache's bytes."""
@@ -160,7 +159,7 @@ def load_bundle_cached(root: Path | None = None, layered: bool = False) -> Bundl
             data = _encoded(bundle, inputs.assets_dirs)
         for stale in cache_dir().glob("bundle-*.json"):
             stale.unlink(missing_ok=True)
-        _write(path, data)
+        write_atomically(path, data)
     except (OSError, ValueError):
         pass  # a read-only home still runs, just without the speed-up
     return bundle
@@ -173,6 +172,6 @@ def write_prebuilt(out: Path) -> Path:
     if bundle.problems:
         raise ValueError(f"the built-in content has problems: {bundle.problems[0]}")
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / PREBUILT_NAME, _encoded(bundle, inputs.assets_dirs))
+    write_atomically(out / PREBUILT_NAME, _encoded(bundle, inputs.assets_dirs))
     (out / "key").write_text(content_key(inputs, inputs.assets_dirs[0].parent) + "\n")
     return out / PREBUILT_NAME

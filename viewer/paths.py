@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -79,3 +80,17 @@ def read_limited(path: Path, limit: int, follow_links: bool = True) -> bytes:
     if len(data) > limit:
         raise FileTooLarge(f"over {limit:,} bytes")
     return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a reader never sees half of it, and a write
+    that fails leaves no stray file behind (the error is raised)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise

@@ -28,7 +28,7 @@ from PySide6.QtCore import QPoint, qVersion
 from PySide6.QtGui import QImage, QTransform
 
 from viewer import __version__
-from viewer.paths import FileTooLarge, read_limited
+from viewer.paths import FileTooLarge, read_limited, write_atomically
 
 FORMAT = 1
 MAX_SIDE = 2048  # device pixels: a drawing larger on screen is not kept (16 MB at most)
@@ -126,15 +126,8 @@ class ArtCache:
         if len(line) >= MAX_HEADER_BYTES:
             return
         pixels = bytes(image.constBits())[: image.width() * image.height() * 4]
-        path = self._path(view)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(line + b"\n" + pixels)
-            temporary.replace(path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            write_atomically(self._path(view), line + b"\n" + pixels)
 
 
 def _parse(data: bytes, view: str, source: str) -> KeptArt | None:
