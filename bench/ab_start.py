@@ -18,30 +18,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from bench import homes, timed_start  # this folder's bench.py
 
-def start_ms(tree: Path, scratch: Path, name: str, mode: str) -> float:
-    """From process start to the first paint (or to the click answered after it)."""
-    home = scratch / name
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(home / f"config-{time.monotonic_ns()}"),
-        "XDG_DATA_HOME": str(home / f"data-{time.monotonic_ns()}"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "ANATOMY_VIEWER_EXIT_AFTER_PAINT": mode,
-    }
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "viewer"], cwd=tree, env=env, capture_output=True, text=True
-    )
-    mark = "click-answered" if mode == "click" else "first-paint"
-    for line in result.stdout.splitlines():
-        words = line.split()
-        if words and words[0] == mark:
-            return (float(words[1]) - started) * 1000
-    raise RuntimeError(f"{tree} did not report {mark}:\n{result.stderr[-2000:]}")
+
+def start_ms(tree: Path, scratch: Path, run: int, mode: str) -> float:
+    """From process start to the first paint (or to the click answered after it), with
+    fresh settings and notes and the tree's own cache (scratch is the tree's)."""
+    command = [sys.executable, "-m", "viewer"]
+    marks = timed_start(command, homes(dict(os.environ), scratch, f"run{run}"), mode, cwd=tree)
+    return marks["click-answered" if mode == "click" else "first-paint"]
 
 
 def main() -> int:
@@ -59,11 +46,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="anatomy-ab-") as folder:
         scratch = Path(folder)
         for side, tree in trees.items():
-            for _ in range(2):
-                start_ms(tree, scratch, side, mode)
+            for run in range(2):
+                start_ms(tree, scratch / side, -1 - run, mode)
         for pair in range(args.pairs):
             for side in "AB" if pair % 2 == 0 else "BA":
-                times[side].append(start_ms(trees[side], scratch, side, mode))
+                times[side].append(start_ms(trees[side], scratch / side, pair, mode))
     for side, tree in trees.items():
         print(f"{side} {tree}: median {statistics.median(times[side]):.1f} ms")
     differences = [b - a for a, b in zip(times["A"], times["B"], strict=True)]

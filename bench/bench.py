@@ -98,11 +98,13 @@ def start_display() -> tuple[dict[str, str], subprocess.Popen[bytes] | None]:
     return env, server
 
 
-def timed_start(command: list[str], env: dict[str, str], mode: str = "1") -> dict[str, float]:
+def timed_start(
+    command: list[str], env: dict[str, str], mode: str = "1", cwd: Path | None = None
+) -> dict[str, float]:
     """Milliseconds from process start to each mark the app prints (viewer/ui/first_paint.py)."""
     env = {**env, "ANATOMY_VIEWER_EXIT_AFTER_PAINT": mode}
     started = time.monotonic()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
     marks: dict[str, float] = {}
     for line in result.stdout.splitlines():
         words = line.split()
