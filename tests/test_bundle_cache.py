@@ -6,6 +6,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import make_content
@@ -80,6 +81,46 @@ def test_a_cache_pointing_outside_the_drawings_is_ignored(tmp_path: Path, where:
     path.write_text(json.dumps(data))
     bundle = load_bundle_cached(root)
     assert bundle.drawings["test_view"] == root / "assets" / "test_view.svg"
+
+
+def _first_region(data: dict) -> list:
+    return data["regions"][0]
+
+
+def _drop_last_field(data: dict) -> None:
+    _first_region(data).pop()
+
+
+def _add_a_field(data: dict) -> None:
+    _first_region(data).append("extra")
+
+
+def _aliases_as_text(data: dict) -> None:
+    _first_region(data)[2] = "alpha"  # would be read as the aliases "a", "l", "p" ...
+
+
+def _a_region_as_an_object(data: dict) -> None:
+    data["regions"][0] = {"id": "alpha"}
+
+
+def _a_nested_record_cut_short(data: dict) -> None:
+    data["conditions"][0][8] = [["radiograph"]]  # an imaging note without its note
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_drop_last_field, _add_a_field, _aliases_as_text, _a_region_as_an_object,
+     _a_nested_record_cut_short],
+)  # fmt: skip
+def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle_cached(root)
+    (path,) = cache_files()
+    data = json.loads(path.read_text())
+    damage(data)
+    path.write_text(json.dumps(data))
+    assert load_bundle_cached(root).atlas == fresh.atlas
+    assert json.loads(path.read_text()) != data  # replaced by a sound one
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory", "huge"])

@@ -34,7 +34,7 @@ from viewer.paths import (
     write_atomically,
 )
 
-FORMAT = 5
+FORMAT = 6  # 6: records as lists of their fields
 MAX_CACHE_BYTES = 20 * 1024 * 1024
 PREBUILT_NAME = "bundle.json"
 
