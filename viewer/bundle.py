@@ -1,7 +1,5 @@
 """Content plus drawings, loaded and checked together: what the app and the CLI open."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from pathlib import Path

@@ -13,8 +13,6 @@ A cache is read only if it is a regular file of bounded size; anything odd
 about it means it is ignored and rebuilt.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import zlib

@@ -4,8 +4,6 @@ NamedTuples rather than dataclasses: they are as typed and immutable, and
 creating the classes costs a tenth as much, which shows in start-up time.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple

@@ -9,8 +9,6 @@ resolves inside the pack; anything else odd becomes a problem, never an
 exception.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from pathlib import Path

@@ -1,7 +1,5 @@
 """A decision rule applied to the criteria a clinician ticked (no Qt here)."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import NamedTuple
 

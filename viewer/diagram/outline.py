@@ -1,7 +1,5 @@
 """A region's outline as plain path commands: the shape hit-testing follows."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 

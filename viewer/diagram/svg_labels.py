@@ -8,8 +8,6 @@ for the left side, and mirrored words cannot be read, so each label is drawn
 on its own, unmirrored, where it belongs, at a legible size.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

@@ -14,8 +14,6 @@ An entry is one view's: a line of JSON (where its pixels go, the labels' places,
 what they were drawn from), then the pixels as they are in memory.
 """
 
-from __future__ import annotations
-
 import contextlib
 import json
 import math

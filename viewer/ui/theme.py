@@ -8,8 +8,6 @@ in both modes, as a figure on paper: the words drawn over it have their own
 colours, checked against that canvas.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
