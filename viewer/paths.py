@@ -76,7 +76,11 @@ def read_limited(path: Path, limit: int, follow_links: bool = True) -> bytes:
             raise OSError(0, "not a regular file", str(path))
         if info.st_size > limit:
             raise FileTooLarge(f"{info.st_size:,} bytes")
-        data = handle.read(limit + 1)
+        # Its size and one byte: a read of limit + 1 bytes makes a buffer that large for
+        # every file (20 MB for the cache's limit; 5 ms for the 120 content files, not 2).
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew, or says 0 like /proc's files
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise FileTooLarge(f"over {limit:,} bytes")
     return data
