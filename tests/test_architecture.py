@@ -11,6 +11,13 @@ from conftest import REPO
 QT_FREE = ["viewer/content", "viewer/diagram", "viewer/notes", "viewer/cli.py", "viewer/bundle.py"]
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """code run by a fresh interpreter in the checkout: nothing imported by the tests."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+
+
 def test_core_modules_never_import_qt_at_top_level() -> None:
     for entry in QT_FREE:
         target = REPO / entry
@@ -37,9 +44,7 @@ def test_text_commands_load_no_gui_qt() -> None:
         "    main(['show', 'patella'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
-    )
+    result = _python(code)
     assert result.stderr.strip() == "[]"
     loaded = eval(result.stdout.strip())
     gui = [
@@ -60,7 +65,5 @@ def test_the_starts_named_tuples_have_no_annotations_to_compile() -> None:
         "            print(name, kind.__name__, texts) if texts else None\n"
         "print('checked', sum(name.startswith('viewer') for name in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
-    )
+    result = _python(code)
     assert result.stdout.startswith("checked "), result.stdout
