@@ -14,6 +14,7 @@ from helpers import make_content
 from viewer import bundle_cache
 from viewer.bundle import load_bundle
 from viewer.bundle_cache import MAX_CACHE_BYTES, cache_dir, load_bundle_cached, write_prebuilt
+from viewer.content.model import Condition, Region
 
 
 @pytest.fixture(autouse=True)
@@ -96,7 +97,8 @@ def _add_a_field(data: dict) -> None:
 
 
 def _aliases_as_text(data: dict) -> None:
-    _first_region(data)[2] = "alpha"  # would be read as the aliases "a", "l", "p" ...
+    # Would be read as the aliases "a", "l", "p" ... were lists not checked.
+    _first_region(data)[Region._fields.index("aliases")] = "alpha"
 
 
 def _a_region_as_an_object(data: dict) -> None:
@@ -104,7 +106,8 @@ def _a_region_as_an_object(data: dict) -> None:
 
 
 def _a_nested_record_cut_short(data: dict) -> None:
-    data["conditions"][0][8] = [["radiograph"]]  # an imaging note without its note
+    imaging = Condition._fields.index("imaging")
+    data["conditions"][0][imaging] = [["radiograph"]]  # an imaging note without its note
 
 
 @pytest.mark.parametrize(
