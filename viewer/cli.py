@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer import collector
 from viewer.bundle import Bundle, load_bundle
 from viewer.cli_args import PROG, UsageError, resolve_region, split_qt_args
 from viewer.terminal import safe, safe_json
@@ -138,19 +139,25 @@ def _screenshot(args: argparse.Namespace, qt_args: list[str]) -> int:
 
 
 def _window(data: Path | None, region: str, view: str, side: str, qt_args: list[str]) -> int:
-    bundle, region = _opened_at(data, region, view)
-    display = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in display):
-        if not any(arg.startswith("-platform") for arg in qt_args):
-            # Qt would abort with a core dump; say what is wrong instead.
-            warn(
-                "error: no display to open the window on (DISPLAY is not set); "
-                f"'{PROG} screenshot OUT.png' works without one"
-            )
-            return 1
-    from viewer.ui.app import run_window
+    # Off until the window has started (released by viewer/ui/app.py): what the start
+    # makes lives as long as the app, and the collector would walk it for nothing.
+    collector.hold("start")
+    try:
+        bundle, region = _opened_at(data, region, view)
+        display = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        if sys.platform.startswith("linux") and not any(os.environ.get(n) for n in display):
+            if not any(arg.startswith("-platform") for arg in qt_args):
+                # Qt would abort with a core dump; say what is wrong instead.
+                warn(
+                    "error: no display to open the window on (DISPLAY is not set); "
+                    f"'{PROG} screenshot OUT.png' works without one"
+                )
+                return 1
+        from viewer.ui.app import run_window
 
-    return run_window(bundle, region, view, side, qt_args)
+        return run_window(bundle, region, view, side, qt_args)
+    finally:
+        collector.release("start")  # a window that never started, or one closed before
 
 
 def main(argv: Sequence[str] | None = None) -> int:

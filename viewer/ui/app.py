@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from viewer import collector
 from viewer.bundle import Bundle
 from viewer.bundle_cache import cache_dir
 from viewer.content.model import Atlas
@@ -118,16 +118,16 @@ class _IndexBuilder(QObject):
     def _build(self, atlas: Atlas) -> None:
         # The build makes millions of objects: the collector would walk them (and the
         # window's) again and again, each pass holding the lock: 0.55 s at 100x content.
-        gc.disable()
+        # The index lives as long as the app: once built, it is frozen, never walked again.
+        collector.hold("search index")
         try:
             from viewer.content.search import SearchIndex  # its import too, off the event loop
 
             index = SearchIndex(atlas)
-            gc.freeze()  # the index lives as long as the app: never walked again
-            self.ready.emit(index)
         finally:
-            gc.enable()
+            collector.release("search index")
             sys.setswitchinterval(self._usual_interval)
+        self.ready.emit(index)
 
 
 def _open_notes_into(window: MainWindow) -> None:
@@ -169,7 +169,8 @@ def start_window(
     window.search.index_wanted.connect(lambda: builder.start(window))
     # The content and its index live as long as the app: keep the collector from
     # walking them again and again (a full collection was a 0.4 s pause at 100x content).
-    QTimer.singleShot(250, gc.freeze)
+    # A start from the command line held it off from the first (viewer/cli.py).
+    QTimer.singleShot(250, lambda: collector.release("start"))
     return app, window
 
 
