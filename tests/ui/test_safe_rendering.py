@@ -222,3 +222,15 @@ def test_names_that_look_like_markup_are_shown_as_written_everywhere(  # type: i
     assert window.hover_status.text().startswith(name)  # the status line
     assert window.hover_status.textFormat() == Qt.TextFormat.PlainText
     assert requests == []  # and nothing was loaded on the way
+
+
+@pytest.mark.parametrize(
+    "text", [*HOSTILE, "a & b", "&amp;", "'quoted' \"twice\"", "\x00\x1b<>", ""]
+)
+def test_the_pages_escape_is_the_standard_librarys(text: str) -> None:
+    """The page's own escape() (the html package's import is 1 ms of the first click)."""
+    import html
+
+    from viewer.content.html import escape
+
+    assert escape(text) == html.escape(text)

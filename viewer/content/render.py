@@ -9,8 +9,6 @@ a shared risk factor) is left out where it would come again, and a site's own
 imaging note replaces the condition's general note for the same modality.
 """
 
-from __future__ import annotations
-
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
