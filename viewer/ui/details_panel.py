@@ -50,8 +50,8 @@ EMPTY = (
     "first test), then each in full with its named tests, imaging step by step, "
     "management and sources.</p>"
     "<p>Type in the search field (Ctrl+F) for a name, a symptom or how the patient "
-    "put it: <i>hot swollen knee</i>, <i>heel pain in the morning</i>.</p>"
-)
+    "put it: “hot swollen knee”, “heel pain in the morning”.</p>"
+)  # quoted, not in italics: the italic face is loaded for the first paint (0.6 ms) otherwise
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
