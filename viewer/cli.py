@@ -157,7 +157,7 @@ def _window(data: Path | None, region: str, view: str, side: str, qt_args: list[
 
         return run_window(bundle, region, view, side, qt_args)
     finally:
-        collector.release("start")  # a window that never started, or one closed before
+        collector.release("start")  # if the window never started, or closed within 250 ms
 
 
 def main(argv: Sequence[str] | None = None) -> int:
