@@ -379,7 +379,8 @@ class DetailsPanel(QWidget):
         side = self._side.side
         wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
         self._to_render = [key for key in reversed(wanted) if key not in self._tops]
-        self._idle.start()
+        if not self._after_show.isActive():  # a page shown a moment ago paints first
+            self._idle.start()
 
     @property
     def making_pages_ready(self) -> bool:
