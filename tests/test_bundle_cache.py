@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,50 @@ def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: 
     damage(data)
     path.write_text(json.dumps(data))
     assert load_bundle_cached(root).atlas == fresh.atlas
+    assert json.loads(path.read_text()) != data  # replaced by a sound one
+
+
+def _first_outline(data: dict) -> list:
+    return next(iter(data["geometry"]["test_view"]["outlines"].values()))
+
+
+def _set_first_command(pair: Any) -> Callable[[dict], None]:
+    return lambda data: _first_outline(data).__setitem__(0, pair)
+
+
+def _set_width(width: Any) -> Callable[[dict], None]:
+    return lambda data: data["geometry"]["test_view"].__setitem__("width", width)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(_set_first_command(["M", [1.0, 2.0, 3.0]]), id="three numbers for a move"),
+        pytest.param(_set_first_command(["L", []]), id="a line to nowhere"),
+        pytest.param(_set_first_command(["M", ["1", "2"]]), id="numbers as text"),
+        pytest.param(_set_first_command(["M", [float("nan"), 1.0]]), id="NaN"),
+        pytest.param(_set_first_command(["M", [float("inf"), 1.0]]), id="infinity"),
+        pytest.param(_set_first_command(["M", [10**400, 1.0]]), id="too large for a float"),
+        pytest.param(_set_first_command(["X", [1.0, 2.0]]), id="an unknown command"),
+        pytest.param(_set_first_command(["M", [1.0, 2.0], "more"]), id="not a pair"),
+        pytest.param(_set_first_command({"M": [1.0, 2.0]}), id="an object"),
+        pytest.param(_set_first_command("M1"), id="text"),
+        pytest.param(_set_width(float("nan")), id="a width of NaN"),
+        pytest.param(_set_width(0), id="a width of 0"),
+        pytest.param(_set_width(-5.0), id="a negative width"),
+        pytest.param(_set_width(10**400), id="a width too large for a float"),
+    ],
+)
+def test_a_cache_whose_outlines_are_damaged_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+    """A path command with the wrong numbers raised in the window's start (a traceback,
+    found by trying them); a NaN or an unknown command drew a wrong region silently."""
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle_cached(root)
+    (path,) = cache_files()
+    data = json.loads(path.read_text())
+    damage(data)
+    path.write_text(json.dumps(data))
+    assert load_bundle_cached(root).geometry == fresh.geometry
     assert json.loads(path.read_text()) != data  # replaced by a sound one
 
 

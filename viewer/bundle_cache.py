@@ -106,7 +106,16 @@ def _read(path: Path, assets_dirs: list[Path]) -> tuple[Bundle, bytes] | None:
         return decode(json.loads(raw), assets_dirs), raw
     except FileNotFoundError:
         return None
-    except (FileTooLarge, OSError, RecursionError, ValueError, TypeError, KeyError, IndexError):
+    except (
+        FileTooLarge,
+        OSError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        OverflowError,  # an integer too large for a float, as a size or a coordinate
+    ):
         return None  # a FIFO, a device, a link to /dev/zero, damaged or foreign JSON: rebuild
 
 

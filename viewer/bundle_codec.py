@@ -9,6 +9,7 @@ loads the content afresh.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -31,7 +32,7 @@ from viewer.content.model import (
     RuleOutcome,
     Source,
 )
-from viewer.diagram.outline import Drawing, Outline
+from viewer.diagram.outline import ARITY, Drawing, Outline, PathCommand
 
 R = TypeVar("R", bound=NamedTuple)
 Convert = Callable[[Any], Any]
@@ -158,11 +159,10 @@ def decode(d: dict[str, Any], assets_dirs: list[Path]) -> Bundle:
     )
     geometry = {
         view: Drawing(
-            width=float(g["width"]),
-            height=float(g["height"]),
+            width=_size(g["width"]),
+            height=_size(g["height"]),
             outlines={
-                region: Outline(region, tuple((c, tuple(v)) for c, v in commands))
-                for region, commands in g["outlines"].items()
+                region: _outline(region, commands) for region, commands in g["outlines"].items()
             },
         )
         for view, g in d["geometry"].items()
@@ -175,6 +175,28 @@ def decode(d: dict[str, Any], assets_dirs: list[Path]) -> Bundle:
         problems=[_problem(p) for p in _list(d["problems"])],
         geometry=geometry,
     )
+
+
+def _size(value: Any) -> float:
+    size = float(value)
+    if not 0 < size < math.inf:
+        raise ValueError("a cached drawing's size is not a size")
+    return size
+
+
+def _outline(region: str, commands: Any) -> Outline:
+    """An outline from its cached commands, each a letter and its count of numbers, all
+    finite: a path command given the wrong numbers raised in the window's start."""
+    decoded: list[PathCommand] = []
+    total = 0.0
+    for command, values in _list(commands):  # not a pair: raises
+        if type(values) is not list or ARITY.get(command) != len(values):
+            raise ValueError("a cached path command has not its count of numbers")
+        total += sum(values)  # a string raises; infinity or NaN makes the total so
+        decoded.append((command, tuple(values)))
+    if not math.isfinite(total):
+        raise ValueError("a cached outline has a number that is not finite")
+    return Outline(region, tuple(decoded))
 
 
 def _drawing(where: list[Any], assets_dirs: list[Path]) -> Path:
