@@ -15,7 +15,7 @@ from helpers import make_content
 from viewer import bundle_cache
 from viewer.bundle import load_bundle
 from viewer.bundle_cache import MAX_CACHE_BYTES, cache_dir, load_bundle_cached, write_prebuilt
-from viewer.content.model import Condition, Region
+from viewer.content.model import Condition, Region, Source
 
 
 @pytest.fixture(autouse=True)
@@ -111,10 +111,37 @@ def _a_nested_record_cut_short(data: dict) -> None:
     data["conditions"][0][imaging] = [["radiograph"]]  # an imaging note without its note
 
 
+def _region_name_as_a_number(data: dict) -> None:
+    # Crashed the window's start: a TypeError where the name meets a text.
+    _first_region(data)[Region._fields.index("name")] = 5
+
+
+def _symptoms_as_numbers(data: dict) -> None:
+    data["conditions"][0][Condition._fields.index("symptoms")] = [5, None]
+
+
+def _aliases_nested(data: dict) -> None:
+    _first_region(data)[Region._fields.index("aliases")] = [["kneecap"]]
+
+
+def _must_not_miss_as_text(data: dict) -> None:
+    data["conditions"][0][Condition._fields.index("must_not_miss")] = "yes"
+
+
+def _source_url_as_a_number(data: dict) -> None:
+    data["sources"][0][Source._fields.index("url")] = 7
+
+
+def _a_problem_at_a_line_of_text(data: dict) -> None:
+    data["problems"] = [[["data/x.yaml", "one", 1], "a problem"]]
+
+
 @pytest.mark.parametrize(
     "damage",
     [_drop_last_field, _add_a_field, _aliases_as_text, _a_region_as_an_object,
-     _a_nested_record_cut_short],
+     _a_nested_record_cut_short, _region_name_as_a_number, _symptoms_as_numbers,
+     _aliases_nested, _must_not_miss_as_text, _source_url_as_a_number,
+     _a_problem_at_a_line_of_text],
 )  # fmt: skip
 def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: Any) -> None:
     root = make_content(tmp_path / "content")
