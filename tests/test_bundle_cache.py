@@ -183,11 +183,31 @@ def _set_width(width: Any) -> Callable[[dict], None]:
         pytest.param(_set_width(0), id="a width of 0"),
         pytest.param(_set_width(-5.0), id="a negative width"),
         pytest.param(_set_width(10**400), id="a width too large for a float"),
+        pytest.param(lambda data: data.__setitem__("geometry", []), id="geometry a list"),
+        pytest.param(
+            lambda data: data["geometry"].__setitem__("test_view", {}), id="a view's empty"
+        ),
+        pytest.param(lambda data: data["geometry"].pop("test_view"), id="a view's missing"),
+        pytest.param(
+            lambda data: data["geometry"]["test_view"].__setitem__("outlines", []),
+            id="outlines a list",
+        ),
+        pytest.param(lambda data: data.__setitem__("drawings", []), id="drawings a list"),
+        pytest.param(
+            lambda data: data["shapes"].__setitem__("test_view", [["alpha"]]), id="a shape a list"
+        ),
+        pytest.param(lambda data: data["shapes"].__setitem__("other", []), id="shapes of no view"),
+        pytest.param(lambda data: data["drawings"]["test_view"].__setitem__(0, -1), id="folder -1"),
+        pytest.param(
+            lambda data: data["drawings"]["test_view"].__setitem__(0, "0"), id="folder as text"
+        ),
+        pytest.param(lambda data: data["drawings"].__setitem__("test_view", 5), id="a number"),
     ],
 )
-def test_a_cache_whose_outlines_are_damaged_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+def test_a_cache_whose_drawings_are_damaged_is_rebuilt(tmp_path: Path, damage: Any) -> None:
     """A path command with the wrong numbers raised in the window's start (a traceback,
-    found by trying them); a NaN or an unknown command drew a wrong region silently."""
+    found by trying them); a NaN or an unknown command drew a wrong region silently; a
+    list where an object belongs raised AttributeError, which the reader did not catch."""
     root = make_content(tmp_path / "content")
     fresh = load_bundle_cached(root)
     (path,) = cache_files()

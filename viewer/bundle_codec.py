@@ -164,24 +164,36 @@ def decode(d: dict[str, Any], assets_dirs: list[Path]) -> Bundle:
         sources=_by_id(_source, d["sources"]),
         rules=_by_id(_rule, d["rules"]),
     )
-    geometry = {
-        view: Drawing(
-            width=_size(g["width"]),
-            height=_size(g["height"]),
-            outlines={
-                region: _outline(region, commands) for region, commands in g["outlines"].items()
-            },
-        )
-        for view, g in d["geometry"].items()
+    geometry = {view: _geometry(g) for view, g in _object(d["geometry"]).items()}
+    drawings = {
+        view: _drawing(where, assets_dirs) for view, where in _object(d["drawings"]).items()
     }
-    drawings = {view: _drawing(where, assets_dirs) for view, where in d["drawings"].items()}
+    shapes = {view: list(_texts(ids)) for view, ids in _object(d["shapes"]).items()}
+    if not drawings.keys() == geometry.keys() == shapes.keys():
+        raise ValueError("the cached views' drawings, outlines and shapes differ")
     return Bundle(
         atlas=atlas,
         drawings=drawings,
-        shapes={view: list(ids) for view, ids in d["shapes"].items()},
+        shapes=shapes,
         problems=[_problem(p) for p in _list(d["problems"])],
         geometry=geometry,
     )
+
+
+def _geometry(value: Any) -> Drawing:
+    g = _object(value)
+    outlines = _object(g["outlines"])
+    return Drawing(
+        width=_size(g["width"]),
+        height=_size(g["height"]),
+        outlines={region: _outline(region, commands) for region, commands in outlines.items()},
+    )
+
+
+def _object(value: Any) -> dict[str, Any]:
+    if type(value) is not dict:
+        raise ValueError("a cached object is not one")
+    return value
 
 
 def _size(value: Any) -> float:
@@ -206,8 +218,10 @@ def _outline(region: str, commands: Any) -> Outline:
     return Outline(region, tuple(decoded))
 
 
-def _drawing(where: list[Any], assets_dirs: list[Path]) -> Path:
-    index, name = where
+def _drawing(where: Any, assets_dirs: list[Path]) -> Path:
+    index, name = _list(where)
     if not isinstance(name, str) or Path(name).name != name or not name.endswith(".svg"):
         raise ValueError("a cached drawing names a file outside the drawings folder")
-    return assets_dirs[int(index)] / name
+    if type(index) is not int or not 0 <= index < len(assets_dirs):
+        raise ValueError("a cached drawing is in no drawings folder")
+    return assets_dirs[index] / name
