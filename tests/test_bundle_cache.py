@@ -13,7 +13,7 @@ import pytest
 from helpers import make_content
 
 from viewer import bundle_cache
-from viewer.bundle import load_bundle
+from viewer.bundle import Bundle, load_bundle
 from viewer.bundle_cache import MAX_CACHE_BYTES, cache_dir, load_bundle_cached, write_prebuilt
 from viewer.content.model import Condition, Region, Source
 
@@ -144,14 +144,22 @@ def _a_problem_at_a_line_of_text(data: dict) -> None:
      _a_problem_at_a_line_of_text],
 )  # fmt: skip
 def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+    fresh, reloaded = _reloaded_after(damage, tmp_path)
+    assert reloaded.atlas == fresh.atlas
+
+
+def _reloaded_after(damage: Callable[[dict], object], tmp_path: Path) -> tuple[Bundle, Bundle]:
+    """The content's bundle as first loaded, and as loaded again once its cache was
+    damaged, which must then have been replaced by a sound one."""
     root = make_content(tmp_path / "content")
     fresh = load_bundle_cached(root)
     (path,) = cache_files()
     data = json.loads(path.read_text())
     damage(data)
     path.write_text(json.dumps(data))
-    assert load_bundle_cached(root).atlas == fresh.atlas
+    reloaded = load_bundle_cached(root)
     assert json.loads(path.read_text()) != data  # replaced by a sound one
+    return fresh, reloaded
 
 
 def _first_outline(data: dict) -> list:
@@ -208,14 +216,8 @@ def test_a_cache_whose_drawings_are_damaged_is_rebuilt(tmp_path: Path, damage: A
     """A path command with the wrong numbers raised in the window's start (a traceback,
     found by trying them); a NaN or an unknown command drew a wrong region silently; a
     list where an object belongs raised AttributeError, which the reader did not catch."""
-    root = make_content(tmp_path / "content")
-    fresh = load_bundle_cached(root)
-    (path,) = cache_files()
-    data = json.loads(path.read_text())
-    damage(data)
-    path.write_text(json.dumps(data))
-    assert load_bundle_cached(root).geometry == fresh.geometry
-    assert json.loads(path.read_text()) != data  # replaced by a sound one
+    fresh, reloaded = _reloaded_after(damage, tmp_path)
+    assert reloaded.geometry == fresh.geometry
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "directory", "huge"])
