@@ -145,7 +145,8 @@ def _window(data: Path | None, region: str, view: str, side: str, qt_args: list[
     try:
         bundle, region = _opened_at(data, region, view)
         display = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-        if sys.platform.startswith("linux") and not any(os.environ.get(n) for n in display):
+        no_display = not any(os.environ.get(name) for name in display)
+        if sys.platform.startswith("linux") and no_display:
             if not any(arg.startswith("-platform") for arg in qt_args):
                 # Qt would abort with a core dump; say what is wrong instead.
                 warn(
