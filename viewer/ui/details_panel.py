@@ -114,7 +114,7 @@ class DetailsPanel(QWidget):
         self._after_show = QTimer(self)
         self._after_show.setSingleShot(True)
         self._after_show.setInterval(AFTER_SHOW_MS)
-        self._after_show.timeout.connect(self._resume_idle)
+        self._after_show.timeout.connect(self._wake_idle)
         # The page made for the region the pointer rests on, not shown yet: the first to go.
         self._prepared: PageKey | None = None
         self._pointed_at: PageKey | None = None
@@ -206,8 +206,7 @@ class DetailsPanel(QWidget):
         page = self._pages.pop(key)
         if len(self._spare) < MAX_SPARE:
             self._spare.append(page)  # its widgets reused for the next page made
-            if not self._stopped:
-                self._idle.start()  # emptied while idle
+            self._wake_idle()  # emptied while idle
         else:
             self._drop(page)
         self._unsettled.discard(key)
@@ -277,8 +276,10 @@ class DetailsPanel(QWidget):
             self._after_show.start()
         return page
 
-    def _resume_idle(self) -> None:
-        if not self._stopped:
+    def _wake_idle(self) -> None:
+        """Idle work from the next turn on; not while a page shown a moment ago has yet to
+        paint (_after_show wakes it then), nor once the window is closing."""
+        if not self._stopped and not self._after_show.isActive():
             self._idle.start()
 
     def _switch_to(self, page: Page) -> None:
@@ -314,8 +315,7 @@ class DetailsPanel(QWidget):
         if key in self._queue:
             self._queue.remove(key)
         self._queue.append(key)  # next
-        if not self._stopped and not self._after_show.isActive():
-            self._idle.start()
+        self._wake_idle()
 
     def _on_idle(self) -> None:
         """One small step per event-loop turn, what makes the next click quicker first:
@@ -379,8 +379,7 @@ class DetailsPanel(QWidget):
         side = self._side.side
         wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
         self._to_render = [key for key in reversed(wanted) if key not in self._tops]
-        if not self._after_show.isActive():  # a page shown a moment ago paints first
-            self._idle.start()
+        self._wake_idle()
 
     @property
     def making_pages_ready(self) -> bool:
