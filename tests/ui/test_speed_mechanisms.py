@@ -540,6 +540,23 @@ def test_a_start_builds_the_scene_of_the_view_the_reader_left_only(  # type: ign
     assert list(window.diagram._scenes) == ["foot_dorsal"]  # noqa: SLF001
 
 
+def test_a_window_reopened_on_a_region_makes_that_page_and_no_welcome_page(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings
+) -> None:
+    from viewer.ui.main_window import MainWindow
+
+    settings.save_place("right", "leg_anterior", "patella")
+    window = MainWindow(bundle, settings)
+    qtbot.addWidget(window)
+    window.restore()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.details.region == "patella"
+    assert list(window.details._pages) == [("patella", "right")]  # noqa: SLF001
+    window.selection.select("")
+    assert list(window.details._pages) == [("patella", "right"), ("", "")]  # noqa: SLF001
+
+
 def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """QGradient (182 enum members, 1.7 ms), made by any fillRect() and by a QBrush built
     from a colour or a style alone; QTextFormat and the formats of a page's parts (155
