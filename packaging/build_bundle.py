@@ -41,7 +41,10 @@ def prebuild_cache() -> None:
     out = BUILD / "prebuilt-cache"
     shutil.rmtree(out, ignore_errors=True)
     write_prebuilt(out)
-    log(f"prebuilt content cache: {sum(f.stat().st_size for f in out.iterdir()):,} bytes")
+    # In a process of its own: it must be the one to import shiboken6 first.
+    subprocess.run([sys.executable, "-m", "viewer.pyside_code", str(out)], cwd=ROOT, check=True)
+    size = sum(f.stat().st_size for f in out.iterdir())
+    log(f"prebuilt caches (content, PySide6 code): {size:,} bytes")
 
 
 def pyinstaller() -> None:

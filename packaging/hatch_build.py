@@ -4,6 +4,9 @@ A clinic's first start after install then reads one JSON file instead of
 parsing every YAML and SVG file. The cache carries a key made from the content
 files' names and bytes; the app uses it only if the installed files match.
 Editable installs (a source checkout) build no cache: they use the user's.
+
+With it, the code of PySide6's support modules, compiled by this Python
+(viewer/pyside_code.py): every start would compile them otherwise.
 """
 
 from __future__ import annotations
@@ -38,4 +41,10 @@ class PrebuiltCacheHook(BuildHookInterface):  # type: ignore[type-arg]
             # Without the content's libraries here the wheel still works; its first start is slower.
             self.app.display_warning(f"no prebuilt content cache: {result.stderr.strip()[-500:]}")
             return
+        code = subprocess.run(
+            [sys.executable, "-m", "viewer.pyside_code", out],
+            cwd=self.root, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if code.returncode != 0:  # no PySide6 here: the app compiles them at each start
+            self.app.display_warning(f"no PySide6 code cache: {code.stderr.strip()[-500:]}")
         build_data["force_include"][out] = "viewer/prebuilt"

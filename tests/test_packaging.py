@@ -57,6 +57,8 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path: Path) -> None:
         assert required in names
     assert any(n.startswith("viewer/data/conditions/") for n in names)
     assert any(n.startswith("viewer/data/regions/") for n in names)
+    # PySide6's support modules compiled by this Python at build time (viewer/pyside_code.py).
+    assert f"viewer/prebuilt/pyside-code.{sys.implementation.cache_tag}.bin" in names
 
     bin_dir = fresh_venv_with(wheel, tmp_path / "venv")
     env = {
@@ -73,6 +75,11 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path: Path) -> None:
 
     where = run(str(bin_dir / "python"), "-c", "import viewer; print(viewer.__file__)")
     assert where.stdout.startswith(str(tmp_path / "venv")), where.stdout + where.stderr
+    answered = run(
+        str(bin_dir / "python"), "-c",
+        "from viewer.pyside_code import import_shiboken; print(import_shiboken())",
+    )  # fmt: skip
+    assert answered.stdout.strip() == "True", answered.stdout + answered.stderr
     check = run(str(bin_dir / "anatomy-viewer"), "check")
     assert check.returncode == 0, check.stdout + check.stderr
     listing = run(str(bin_dir / "anatomy-viewer"), "list", "--json")
