@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import builtins
 import marshal
+import re
 from pathlib import Path
 
 import pytest
 from app_probe import run_probe
 
 from viewer import pyside_code
-from viewer.pyside_code import HEADER, code_cache_name, compiles_answered, read_code_cache
+from viewer.pyside_code import (
+    HEADER,
+    code_cache_name,
+    compiles_answered,
+    patterns_answered,
+    read_code_cache,
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +40,17 @@ def code_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_start_compiles_none_of_pysides_support_modules(code_cache: Path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """What the window's start does (viewer/ui/__init__.py), counted: 14 compiles
-    (17.5 ms) without the cache, none with it; PySide6 then works as usual."""
+    (17.5 ms) and 16 patterns parsed (21 ms) without the cache, none with it; PySide6
+    then works as usual."""
     code = (
-        "import builtins\n"
+        "import builtins, re\n"
         "from pathlib import Path\n"
+        "parsed = []\n"
+        "real_parse = re._parser.parse\n"
+        "def counted_parse(pattern, *args, **kwargs):\n"
+        "    parsed.append(pattern)\n"
+        "    return real_parse(pattern, *args, **kwargs)\n"
+        "re._parser.parse = counted_parse\n"
         "compiled = []\n"
         "real = builtins.compile\n"
         "def counted(source, filename, *args, **kwargs):\n"
@@ -47,8 +61,10 @@ def test_the_start_compiles_none_of_pysides_support_modules(code_cache: Path, tm
         "import viewer.pyside_code as pc\n"
         f"pc.code_cache_path = lambda: Path({str(code_cache)!r})\n"
         "import viewer.ui\n"
+        "kept = pc.read_code_cache(pc.code_cache_path()).patterns\n"
         "from PySide6.QtCore import QPoint\n"
         "print(len(compiled), builtins.compile is counted)\n"
+        "print(len(kept) >= 3, sum((p, f) in kept for p in parsed for f in (0, re.VERBOSE)))\n"
         "print(QPoint(1, 2) + QPoint(3, 4) == QPoint(4, 6))\n"
         "try:\n"
         "    QPoint('x')\n"
@@ -57,8 +73,9 @@ def test_the_start_compiles_none_of_pysides_support_modules(code_cache: Path, tm
     )
     out = run_probe(code, tmp_path).split("\n")
     assert out[0] == "0 True", "a support module was compiled, or compile() was left replaced"
-    assert out[1] == "True"
-    assert out[2] == "  PySide6.QtCore.QPoint.__init__(xpos: int, ypos: int, /)"
+    assert out[1] == "True 0", "a pattern kept was parsed again"
+    assert out[2] == "True"
+    assert out[3] == "  PySide6.QtCore.QPoint.__init__(xpos: int, ypos: int, /)"
 
 
 def test_without_the_cache_the_start_compiles_them_as_pyside_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +104,7 @@ def test_the_cached_code_is_the_code_pysides_own_import_makes(code_cache: Path, 
         "import marshal, sys, types\n"
         "from pathlib import Path\n"
         "from viewer.pyside_code import read_code_cache\n"
-        f"cache = read_code_cache(Path({str(code_cache)!r}))\n"
+        f"cache = read_code_cache(Path({str(code_cache)!r})).code\n"
         "import shiboken6\n"  # as PySide6 imports it, nothing answered
         "compared = differ = 0\n"
         "for filename, (_source, _flags, code) in cache.items():\n"
@@ -149,9 +166,43 @@ def test_the_flags_a_caller_passes_on_are_kept_with_the_code() -> None:
     assert made["f.py"][1] & __future__.annotations.compiler_flag
 
 
+def test_each_pattern_kept_is_the_pattern_re_compiles(code_cache: Path) -> None:
+    """Equal as re compares patterns: the same flags, pattern and program."""
+    kept = read_code_cache(code_cache).patterns
+    assert len(kept) >= 3
+    for (pattern, flags), entry in kept.items():
+        assert re._compiler._sre.compile(pattern, *entry) == re._compiler.compile(pattern, flags)
+
+
+def test_a_pattern_is_answered_only_for_its_very_text_and_flags() -> None:
+    made: dict[pyside_code.PatternKey, pyside_code.PatternEntry] = {}
+    text = "(?P<word>[a-z]+)-(?P=word)"
+    sre = re._compiler._sre
+    with patterns_answered({}, made):
+        fresh = re._compiler.compile(text, 0)
+    assert list(made) == [(text, 0)]
+    original = re._compiler.compile
+    with patterns_answered(made):
+        assert re._compiler.compile(text, 0) == fresh
+        assert re._compiler.compile(text, 0).match("ab-ab").group("word") == "ab"
+        assert re._compiler.compile(text, re.IGNORECASE).flags & re.IGNORECASE
+        assert re._compiler.compile(text + "!", 0).pattern == text + "!"
+    assert re._compiler.compile is original
+    assert re._compiler._sre is sre, "the recorder taken out"
+
+
 @pytest.mark.parametrize(
     "damage",
-    ["missing", "another python", "truncated", "not marshal", "a list", "an entry of two"],
+    [
+        "missing",
+        "another python",
+        "truncated",
+        "not marshal",
+        "a list",
+        "an entry of two",
+        "a program not of ints",
+        "a pattern keyed by a list",
+    ],
 )
 def test_a_code_cache_that_is_missing_foreign_or_damaged_is_not_used(
     code_cache: Path, tmp_path: Path, damage: str
@@ -165,9 +216,12 @@ def test_a_code_cache_that_is_missing_foreign_or_damaged_is_not_used(
         "truncated": data[: len(data) // 2],
         "not marshal": HEADER + b"\xff\x00garbage",
         "a list": HEADER + marshal.dumps([1, 2, 3]),
-        "an entry of two": HEADER + marshal.dumps({"a.py": (b"x", 0)}),
+        "an entry of two": HEADER + marshal.dumps(({"a.py": (b"x", 0)}, {})),
+        "a program not of ints": HEADER
+        + marshal.dumps(({}, {("a", 0): (0, ["x"], 0, {}, (None,))})),
+        "a pattern keyed by a list": HEADER + marshal.dumps(({}, {"a": (0, [1], 0, {}, ())})),
     }[damage]
     if written is not None:
         path.write_bytes(written)
-    assert read_code_cache(path) == {}
-    assert read_code_cache(code_cache), "the sound one is read"
+    assert read_code_cache(path) == pyside_code.NOTHING_KEPT
+    assert read_code_cache(code_cache).code, "the sound one is read"
