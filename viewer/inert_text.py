@@ -8,8 +8,12 @@ one guard. Images the app itself supplies are added with addResource().
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QTextDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # named only: PySide makes its type and 5 enums (1 ms)
 
 
 class InertDocument(QTextDocument):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-
 APP_NAME = "anatomy-viewer"
 
 
 def data_dir() -> Path:
+    # Named here, not on import: PySide makes QStandardPaths' type and enums (0.6 ms)
+    # when it is first named, and the window needs it only after its first paint.
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
     # Static setters: works before (and without) a QApplication, as the CLI needs.
     QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)

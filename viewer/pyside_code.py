@@ -160,7 +160,10 @@ def patterns_answered(
         keyed = isinstance(p, (str, bytes)) and isinstance(flags, int)
         entry = known.get((p, flags)) if keyed else None
         if entry is not None:
-            return sre.compile(p, *entry)
+            try:
+                return sre.compile(p, *entry)
+            except (TypeError, ValueError, OverflowError, RuntimeError):
+                pass  # a program _sre refuses (it checks each one): compiled as re would
         pattern = original(p, flags)
         if recorder is not None and made is not None and keyed and recorder.handed:
             handed = recorder.handed[-1]
@@ -206,8 +209,7 @@ def _sound_patterns(entries: object) -> bool:
         and isinstance(entry, tuple)
         and len(entry) == 5
         and isinstance(entry[0], int)
-        and isinstance(entry[1], list)
-        and all(isinstance(word, int) for word in entry[1])
+        and isinstance(entry[1], list)  # its words are checked by _sre.compile()
         and isinstance(entry[2], int)
         and isinstance(entry[3], dict)
         and isinstance(entry[4], tuple)

@@ -591,6 +591,36 @@ def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None
     assert out.split() == ["[]", "True"], out
 
 
+def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """QUrl (5 enums, 1 ms: a link clicked), QStandardPaths (0.6 ms: the notes, opened
+    after the first paint) and QDialog (a dialog opened): PySide makes each type, with
+    its enums, when it is first named, imports included."""
+    from app_probe import run_probe
+
+    code = (
+        "import PySide6.QtCore as core, PySide6.QtWidgets as widgets\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from viewer.bundle_cache import load_bundle_cached\n"
+        "from viewer.ui.app import start_window\n"
+        "NOT_YET = ((core, 'QUrl'), (core, 'QStandardPaths'), (widgets, 'QDialog'))\n"
+        "seen = []\n"
+        "class First(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append([name for module, name in NOT_YET if name in vars(module)])\n"
+        "        return False\n"
+        "app, window = start_window(load_bundle_cached())\n"
+        "first = First()\n"
+        "window.installEventFilter(first)\n"
+        "while not seen or not window.started:\n"
+        "    app.processEvents()\n"
+        "print(seen[0], window.notes is not None)\n"
+        "window.close()\n"
+    )
+    out = run_probe(code, tmp_path)
+    assert out.split() == ["[]", "True"], out
+
+
 @pytest.mark.parametrize(
     "browser", ["new", "spare emptied", "spare not emptied", "top read while idle"]
 )

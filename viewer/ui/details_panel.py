@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     QTimer,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QTextCursor, QTextDocument
@@ -39,6 +38,7 @@ from viewer.ui.side import Side
 from viewer.ui.theme import style_sheet, theme_for
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # made by PySide when first named (5 enums): on a link
     from PySide6.QtWidgets import QStyle  # made by PySide when first named: after the first paint
 
     from viewer.ui.details_page import ParsedPart
@@ -67,7 +67,8 @@ HOVER_REST_MS = 60
 class DetailsPanel(QWidget):
     """Follows only in-page anchors and the app's own atlas: links, which it hands on."""
 
-    anchorClicked = Signal(QUrl)  # noqa: N815 (the name QTextBrowser gives it)
+    # The type by its name: the window's start need not make QUrl's (1 ms).
+    anchorClicked = Signal("QUrl")  # type: ignore[arg-type]  # noqa: N815 (QTextBrowser's name)
     region_link_activated = Signal(str)  # region id
     condition_link_activated = Signal(str)  # condition id
     rule_link_activated = Signal(str)  # rule id

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -396,6 +395,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.diagram.keep_art()  # as the next start will lay it out
         self.details.stop()
+        from PySide6.QtWidgets import QDialog  # not made at start: no dialog is open then
+
         for dialog in self.findChildren(QDialog):
             dialog.close()  # an About or Sources window does not outlive the window it belongs to
         super().closeEvent(event)
