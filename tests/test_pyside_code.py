@@ -23,6 +23,18 @@ from viewer.pyside_code import (
     read_code_cache,
 )
 
+# Counts the compiles of PySide6's support modules in a probe (any other is let through).
+COUNT_COMPILES = (
+    "import builtins\n"
+    "compiled = []\n"
+    "real = builtins.compile\n"
+    "def counted(source, filename, *args, **kwargs):\n"
+    "    if str(filename).startswith(('shibokensupport/', 'signature_bootstrap')):\n"
+    "        compiled.append(filename)\n"
+    "    return real(source, filename, *args, **kwargs)\n"
+    "builtins.compile = counted\n"
+)
+
 
 @pytest.fixture(scope="module")
 def code_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -51,13 +63,7 @@ def test_the_start_compiles_none_of_pysides_support_modules(code_cache: Path, tm
         "    parsed.append(pattern)\n"
         "    return real_parse(pattern, *args, **kwargs)\n"
         "re._parser.parse = counted_parse\n"
-        "compiled = []\n"
-        "real = builtins.compile\n"
-        "def counted(source, filename, *args, **kwargs):\n"
-        "    if str(filename).startswith(('shibokensupport/', 'signature_bootstrap')):\n"
-        "        compiled.append(filename)\n"
-        "    return real(source, filename, *args, **kwargs)\n"
-        "builtins.compile = counted\n"
+        f"{COUNT_COMPILES}"
         "import viewer.pyside_code as pc\n"
         f"pc.code_cache_path = lambda: Path({str(code_cache)!r})\n"
         "import viewer.ui\n"
@@ -80,14 +86,8 @@ def test_the_start_compiles_none_of_pysides_support_modules(code_cache: Path, tm
 
 def test_without_the_cache_the_start_compiles_them_as_pyside_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
     code = (
-        "import builtins\n"
         "from pathlib import Path\n"
-        "compiled = []\n"
-        "real = builtins.compile\n"
-        "def counted(source, filename, *args, **kwargs):\n"
-        "    compiled.append(filename)\n"
-        "    return real(source, filename, *args, **kwargs)\n"
-        "builtins.compile = counted\n"
+        f"{COUNT_COMPILES}"
         "import viewer.pyside_code as pc\n"
         f"pc.code_cache_path = lambda: Path({str(tmp_path / 'none.bin')!r})\n"
         "import viewer.ui\n"

@@ -525,17 +525,23 @@ def test_pyside_makes_no_type_the_first_paint_does_not_need(tmp_path) -> None:  
     assert result.stdout.split() == ["[False]", "False", "[False]", "True", "True"], result.stdout
 
 
-def test_a_start_builds_the_scene_of_the_view_the_reader_left_only(  # type: ignore[no-untyped-def]
-    qtbot, bundle: Bundle, settings
-) -> None:
+def _reopened(qtbot, bundle: Bundle, settings, side: str, view: str, region: str):  # type: ignore[no-untyped-def]
+    """The window as a start opens it when the reader left it on this side, view and region."""
     from viewer.ui.main_window import MainWindow
 
-    settings.save_place("left", "foot_dorsal", "")
+    settings.save_place(side, view, region)
     window = MainWindow(bundle, settings)
     qtbot.addWidget(window)
     window.restore()
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_a_start_builds_the_scene_of_the_view_the_reader_left_only(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings
+) -> None:
+    window = _reopened(qtbot, bundle, settings, "left", "foot_dorsal", "")
     assert window.diagram.current_view == "foot_dorsal"
     assert list(window.diagram._scenes) == ["foot_dorsal"]  # noqa: SLF001
 
@@ -543,66 +549,25 @@ def test_a_start_builds_the_scene_of_the_view_the_reader_left_only(  # type: ign
 def test_a_window_reopened_on_a_region_makes_that_page_and_no_welcome_page(  # type: ignore[no-untyped-def]
     qtbot, bundle: Bundle, settings
 ) -> None:
-    from viewer.ui.main_window import MainWindow
-
-    settings.save_place("right", "leg_anterior", "patella")
-    window = MainWindow(bundle, settings)
-    qtbot.addWidget(window)
-    window.restore()
-    window.show()
-    qtbot.waitExposed(window)
+    window = _reopened(qtbot, bundle, settings, "right", "leg_anterior", "patella")
     assert window.details.region == "patella"
     assert list(window.details._pages) == [("patella", "right")]  # noqa: SLF001
     window.selection.select("")
     assert list(window.details._pages) == [("patella", "right"), ("", "")]  # noqa: SLF001
 
 
-def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """QGradient (182 enum members, 1.7 ms), made by any fillRect() and by a QBrush built
-    from a colour or a style alone; QTextFormat and the formats of a page's parts (155
-    members, 2.5 ms), which the welcome page does not need. Both come with the first
-    region shown."""
+def _types_made_before_the_first_paint(tmp_path, not_yet: str, then: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+    """Which of the types named in not_yet (a tuple of (module, name) in Python) PySide6 has
+    made when the window first paints, in a process of its own; `then` runs after, once
+    the start's steps are done, and prints what it checks."""
     from app_probe import run_probe
 
     code = (
-        "import PySide6.QtGui as gui\n"
+        "import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets\n"
         "from PySide6.QtCore import QEvent, QObject\n"
         "from viewer.bundle_cache import load_bundle_cached\n"
         "from viewer.ui.app import start_window\n"
-        "NOT_YET = ('QGradient', 'QTextFormat', 'QTextCharFormat', 'QTextBlockFormat')\n"
-        "seen = []\n"
-        "class First(QObject):\n"
-        "    def eventFilter(self, watched, event):\n"
-        "        if event.type() == QEvent.Type.Paint and not seen:\n"
-        "            seen.append([name for name in NOT_YET if name in vars(gui)])\n"
-        "        return False\n"
-        "app, window = start_window(load_bundle_cached())\n"
-        "first = First()\n"
-        "window.installEventFilter(first)\n"
-        "while not seen or not window.started:\n"
-        "    app.processEvents()\n"
-        "window.selection.select('patella')\n"
-        "window.details.page().finish()\n"
-        "app.processEvents()\n"
-        "print(seen[0], window.details.toPlainText().startswith('Patella'))\n"
-        "window.close()\n"
-    )
-    out = run_probe(code, tmp_path)
-    assert out.split() == ["[]", "True"], out
-
-
-def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """QUrl (5 enums, 1 ms: a link clicked), QStandardPaths (0.6 ms: the notes, opened
-    after the first paint) and QDialog (a dialog opened): PySide makes each type, with
-    its enums, when it is first named, imports included."""
-    from app_probe import run_probe
-
-    code = (
-        "import PySide6.QtCore as core, PySide6.QtWidgets as widgets\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from viewer.bundle_cache import load_bundle_cached\n"
-        "from viewer.ui.app import start_window\n"
-        "NOT_YET = ((core, 'QUrl'), (core, 'QStandardPaths'), (widgets, 'QDialog'))\n"
+        f"NOT_YET = {not_yet}\n"
         "seen = []\n"
         "class First(QObject):\n"
         "    def eventFilter(self, watched, event):\n"
@@ -614,11 +579,36 @@ def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> N
         "window.installEventFilter(first)\n"
         "while not seen or not window.started:\n"
         "    app.processEvents()\n"
-        "print(seen[0], window.notes is not None)\n"
+        "print(seen[0])\n"
+        f"{then}"
         "window.close()\n"
     )
-    out = run_probe(code, tmp_path)
-    assert out.split() == ["[]", "True"], out
+    return run_probe(code, tmp_path).split()
+
+
+def test_the_first_paint_makes_no_gradient_or_text_format_type(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """QGradient (182 enum members, 1.7 ms), made by any fillRect() and by a QBrush built
+    from a colour or a style alone; QTextFormat and the formats of a page's parts (155
+    members, 2.5 ms), which the welcome page does not need. Both come with the first
+    region shown."""
+    names = ("QGradient", "QTextFormat", "QTextCharFormat", "QTextBlockFormat")
+    not_yet = f"tuple((gui, name) for name in {names!r})"
+    then = (
+        "window.selection.select('patella')\n"
+        "window.details.page().finish()\n"
+        "app.processEvents()\n"
+        "print(window.details.toPlainText().startswith('Patella'))\n"
+    )
+    assert _types_made_before_the_first_paint(tmp_path, not_yet, then) == ["[]", "True"]
+
+
+def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """QUrl (5 enums, 1 ms: a link clicked), QStandardPaths (0.6 ms: the notes, opened
+    after the first paint) and QDialog (a dialog opened): PySide makes each type, with
+    its enums, when it is first named, imports included."""
+    not_yet = "((core, 'QUrl'), (core, 'QStandardPaths'), (widgets, 'QDialog'))"
+    then = "print(window.notes is not None)\n"
+    assert _types_made_before_the_first_paint(tmp_path, not_yet, then) == ["[]", "True"]
 
 
 @pytest.mark.parametrize(
