@@ -35,16 +35,15 @@ import builtins
 import functools
 import marshal
 import operator
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from types import CodeType
 from typing import Any, NamedTuple
 
-from viewer.paths import package_dir
+from viewer.paths import package_dir, write_atomically
 
 HEADER = f"anatomy-viewer: shibokensupport code for Python {sys.version}\n".encode()
 # The flags compile() takes from the code calling it unless dont_inherit is given.
@@ -239,9 +238,8 @@ def read_code_cache(path: Path) -> Kept:
 
 @contextmanager
 def _answered(known: Kept, made: Kept | None = None) -> Iterator[None]:
-    with ExitStack() as stack:
-        stack.enter_context(compiles_answered(known.code, made.code if made else None))
-        stack.enter_context(patterns_answered(known.patterns, made.patterns if made else None))
+    made_code, made_patterns = made if made is not None else (None, None)
+    with compiles_answered(known.code, made_code), patterns_answered(known.patterns, made_patterns):
         yield
 
 
@@ -268,11 +266,8 @@ def write_code_cache(folder: Path) -> Path:
         import shiboken6  # noqa: F401
     if not made.code:
         raise RuntimeError("importing shiboken6 compiled nothing: no cache to write")
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / code_cache_name()
-    scratch = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two writers never collide
-    scratch.write_bytes(HEADER + marshal.dumps((made.code, made.patterns)))
-    scratch.replace(path)
+    write_atomically(path, HEADER + marshal.dumps((made.code, made.patterns)))
     return path
 
 

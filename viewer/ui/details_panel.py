@@ -152,8 +152,7 @@ class DetailsPanel(QWidget):
         return self._current
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._current is None:
-            self._show_page(self._key(self.region))
+        self.page()  # the first page, made now if nothing asked for it before
         super().showEvent(event)
 
     def _parts(self, key: PageKey) -> list[str]:
