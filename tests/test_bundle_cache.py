@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -14,7 +13,15 @@ from helpers import make_content
 
 from viewer import bundle_cache
 from viewer.bundle import Bundle, load_bundle
-from viewer.bundle_cache import MAX_CACHE_BYTES, cache_dir, load_bundle_cached, write_prebuilt
+from viewer.bundle_cache import (
+    MAX_CACHE_BYTES,
+    cache_bytes,
+    cache_data,
+    cache_dir,
+    load_bundle_cached,
+    write_prebuilt,
+)
+from viewer.bundle_codec import RecordsReadLater
 from viewer.content.model import Condition, Region, Source
 
 
@@ -59,6 +66,10 @@ def test_an_edit_is_seen_at_the_next_start(tmp_path: Path) -> None:
         b"[" * 100_000 + b"]" * 100_000,
         b'{"regions": 5}',
         b"[]",
+        b"not json\n{}",
+        b"[" * 100_000 + b"]" * 100_000 + b"\n{}",
+        b'{"regions": 5}\n{"conditions": [], "sources": []}',
+        b"\n",
     ],
 )
 def test_a_damaged_cache_is_ignored(tmp_path: Path, garbage: bytes) -> None:
@@ -78,9 +89,9 @@ def test_a_cache_pointing_outside_the_drawings_is_ignored(tmp_path: Path, where:
     root = make_content(tmp_path / "content")
     load_bundle_cached(root)
     (path,) = cache_files()
-    data = json.loads(path.read_text())
+    data = cache_data(path.read_bytes())
     data["drawings"]["test_view"] = where
-    path.write_text(json.dumps(data))
+    path.write_bytes(cache_bytes(data))
     bundle = load_bundle_cached(root)
     assert bundle.drawings["test_view"] == root / "assets" / "test_view.svg"
 
@@ -150,15 +161,17 @@ def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: 
 
 def _reloaded_after(damage: Callable[[dict], object], tmp_path: Path) -> tuple[Bundle, Bundle]:
     """The content's bundle as first loaded, and as loaded again once its cache was
-    damaged, which must then have been replaced by a sound one."""
+    damaged, which must then have been replaced by a sound one (once the conditions
+    and sources, read when first used, have been)."""
     root = make_content(tmp_path / "content")
     fresh = load_bundle_cached(root)
     (path,) = cache_files()
-    data = json.loads(path.read_text())
+    data = cache_data(path.read_bytes())
     damage(data)
-    path.write_text(json.dumps(data))
+    path.write_bytes(cache_bytes(data))
     reloaded = load_bundle_cached(root)
-    assert json.loads(path.read_text()) != data  # replaced by a sound one
+    assert len(reloaded.atlas.conditions) == len(fresh.atlas.conditions)  # read now
+    assert cache_data(path.read_bytes()) != data  # replaced by a sound one
     return fresh, reloaded
 
 
@@ -300,6 +313,93 @@ def test_the_prebuilt_cache_serves_a_first_start_only_for_its_own_content(
         stale.unlink()
     load_bundle_cached()
     assert len(calls) == 1
+
+
+def test_the_conditions_and_sources_are_read_when_first_used(tmp_path: Path) -> None:
+    """Two thirds of the cache that the window's first paint does not need (3 ms)."""
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle(root, with_outlines=True)
+    load_bundle_cached(root)  # written
+    cached = load_bundle_cached(root)
+    conditions, sources = cached.atlas.conditions, cached.atlas.sources
+    assert isinstance(conditions, RecordsReadLater)
+    assert isinstance(sources, RecordsReadLater)
+    assert not conditions.is_read
+    assert not sources.is_read
+    assert list(cached.atlas.regions) == ["alpha", "beta"]  # the rest is read at once
+    assert "cond" in conditions  # one use reads both
+    assert conditions.is_read
+    assert sources.is_read
+    assert dict(conditions) == dict(fresh.atlas.conditions)
+    assert dict(sources.items()) == dict(fresh.atlas.sources)
+    assert list(sources.values()) == list(fresh.atlas.sources.values())
+    assert cached.atlas == fresh.atlas
+
+
+@pytest.mark.parametrize(
+    "later",
+    [b"", b"not json", b"[" * 100_000 + b"]" * 100_000, b"[]", b'{"conditions": 5}',
+     b'{"conditions": [], "sources": [[1]]}', b'{"sources": []}', b"\xff\xfe"],
+)  # fmt: skip
+def test_conditions_found_damaged_when_first_used_are_loaded_afresh(
+    tmp_path: Path, later: bytes
+) -> None:
+    """Found after the start, they are taken from the content loaded then, and the
+    cache is written again: no error reaches the reader."""
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle(root, with_outlines=True)
+    load_bundle_cached(root)
+    (path,) = cache_files()
+    first = path.read_bytes().partition(b"\n")[0]
+    path.write_bytes(first + b"\n" + later)
+    cached = load_bundle_cached(root)
+    assert path.read_bytes() == first + b"\n" + later  # the start did not look
+    assert cached.atlas.conditions["cond"] == fresh.atlas.conditions["cond"]
+    assert cached.atlas == fresh.atlas
+    assert cache_data(path.read_bytes()) == cache_data(cache_bytes(_data_of(fresh, root)))
+
+
+def _data_of(bundle: Bundle, root: Path) -> dict:
+    from viewer.bundle_codec import encode
+
+    return encode(bundle, [root / "assets"])
+
+
+def test_threads_first_using_the_conditions_at_once_read_them_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index's thread may be the first to use them, while the window does."""
+    import threading
+
+    from viewer import bundle_codec
+
+    root = make_content(tmp_path / "content")
+    load_bundle_cached(root)
+    cached = load_bundle_cached(root)
+    reads: list[int] = []
+    real_loads = bundle_codec.json.loads
+
+    def slow_loads(text: bytes) -> object:
+        reads.append(1)
+        time.sleep(0.05)  # long enough for every thread to ask meanwhile
+        return real_loads(text)
+
+    monkeypatch.setattr(bundle_codec.json, "loads", slow_loads)
+    start = threading.Barrier(4)
+    seen: list[object] = []
+
+    def use() -> None:
+        start.wait()
+        seen.append(cached.atlas.conditions["cond"])
+
+    threads = [threading.Thread(target=use) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert reads == [1]
+    assert len(seen) == 4
+    assert all(condition is seen[0] for condition in seen)
 
 
 def test_a_write_that_fails_leaves_no_stray_file(tmp_path: Path) -> None:

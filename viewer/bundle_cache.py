@@ -10,18 +10,25 @@ and the files rarely change. Two caches, both disposable:
   names and contents, so a clinic's first start after install is not the slow one.
 
 A cache is read only if it is a regular file of bounded size; anything odd
-about it means it is ignored and rebuilt.
+about it means it is ignored and rebuilt. It is two lines of JSON: all that the
+window's first paint needs, then the conditions and the sources, read and checked
+the first time they are used (bundle_codec.ReadLater); found damaged then, they
+are loaded afresh and the cache is written again.
 """
 
+import contextlib
+import functools
 import json
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from viewer import __version__
 from viewer.bundle import Bundle, load_bundle
-from viewer.bundle_codec import decode, encode
+from viewer.bundle_codec import READ_LATER, ReadLater, decode, encode
+from viewer.content.model import Atlas
 from viewer.content.pack import layout, list_files
 from viewer.paths import (
     FileTooLarge,
@@ -32,7 +39,7 @@ from viewer.paths import (
     write_atomically,
 )
 
-FORMAT = 6  # 6: records as lists of their fields
+FORMAT = 7  # 6: records as lists of their fields; 7: the conditions and sources apart
 MAX_CACHE_BYTES = 20 * 1024 * 1024
 PREBUILT_NAME = "bundle.json"
 
@@ -98,12 +105,40 @@ def content_key(inputs: Inputs, base: Path) -> str:
     return _checksum(parts)
 
 
-def _read(path: Path, assets_dirs: list[Path]) -> tuple[Bundle, bytes] | None:
+def cache_bytes(data: dict) -> bytes:
+    """encode()'s data as the cache holds it: READ_LATER's records on a line of their own."""
+    first = {key: value for key, value in data.items() if key not in READ_LATER}
+    later = {key: data[key] for key in READ_LATER}
+    return _json(first) + b"\n" + _json(later)  # JSON puts no line break in what it writes
+
+
+def cache_data(raw: bytes) -> dict:
+    """The cache's bytes as encode()'s data (both lines), for a caller that needs all."""
+    first, later = _lines(raw)
+    return {**json.loads(first), **json.loads(later)}
+
+
+def _json(data: dict) -> bytes:
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def _lines(raw: bytes) -> tuple[bytes, bytes]:
+    first, newline, later = raw.partition(b"\n")
+    if not newline:
+        raise ValueError("the cache is not in two parts")
+    return first, later
+
+
+def _read(
+    path: Path, assets_dirs: list[Path], rebuild: Callable[[], Atlas]
+) -> tuple[Bundle, bytes] | None:
     """The cached bundle at path and the bytes it came from, or None if there is none
-    or it cannot be trusted."""
+    or it cannot be trusted. Its conditions and sources are read when first used, and
+    taken from rebuild() if they cannot be."""
     try:
         raw = read_limited(path, MAX_CACHE_BYTES)
-        return decode(json.loads(raw), assets_dirs), raw
+        first, later = _lines(raw)
+        return decode(json.loads(first), assets_dirs, ReadLater(later, rebuild)), raw
     except FileNotFoundError:
         return None
     except (
@@ -120,10 +155,21 @@ def _read(path: Path, assets_dirs: list[Path]) -> tuple[Bundle, bytes] | None:
 
 
 def _encoded(bundle: Bundle, assets_dirs: list[Path]) -> bytes:
-    return json.dumps(encode(bundle, assets_dirs), separators=(",", ":")).encode()
+    return cache_bytes(encode(bundle, assets_dirs))
 
 
-def _builtin_from_prebuilt(inputs: Inputs) -> tuple[Bundle, bytes] | None:
+def _rebuilt(path: Path, root: Path | None, layered: bool, assets_dirs: list[Path]) -> Atlas:
+    """The content loaded afresh, when the cache at path was found damaged after the
+    start; the cache is written again from it."""
+    bundle = load_bundle(root, with_outlines=True, layered=layered)
+    with contextlib.suppress(OSError, ValueError):  # a read-only home: loaded afresh next time
+        write_atomically(path, _encoded(bundle, assets_dirs))
+    return bundle.atlas
+
+
+def _builtin_from_prebuilt(
+    inputs: Inputs, rebuild: Callable[[], Atlas]
+) -> tuple[Bundle, bytes] | None:
     """The built-in bundle from the prebuilt cache, if it was made from these very files,
     and the cache's bytes."""
     folder = prebuilt_dir()
@@ -135,7 +181,7 @@ def _builtin_from_prebuilt(inputs: Inputs) -> tuple[Bundle, bytes] | None:
             return None
     except OSError:
         return None
-    return _read(folder / PREBUILT_NAME, inputs.assets_dirs)
+    return _read(folder / PREBUILT_NAME, inputs.assets_dirs, rebuild)
 
 
 def load_bundle_cached(root: Path | None = None, layered: bool = False) -> Bundle:
@@ -151,10 +197,11 @@ def load_bundle_cached(root: Path | None = None, layered: bool = False) -> Bundl
     except OSError:
         return load_bundle(root, with_outlines=True, layered=layered)
     path = cache_dir() / f"bundle-{key}.json"
-    cached = _read(path, inputs.assets_dirs)
+    rebuild = functools.partial(_rebuilt, path, root, layered, inputs.assets_dirs)
+    cached = _read(path, inputs.assets_dirs, rebuild)
     if cached is not None:
         return cached[0]
-    prebuilt = _builtin_from_prebuilt(inputs) if root is None else None
+    prebuilt = _builtin_from_prebuilt(inputs, rebuild) if root is None else None
     data: bytes | None = None
     if prebuilt is not None:
         # The user's cache holds the same bytes: copied, not encoded again (12 ms).

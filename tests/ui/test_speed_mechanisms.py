@@ -611,6 +611,36 @@ def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> N
     assert _types_made_before_the_first_paint(tmp_path, not_yet, then) == ["[]", "True"]
 
 
+def test_the_first_paint_reads_no_condition_from_the_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The conditions and sources, two thirds of the content cache (3 ms of the start),
+    are read when a page first needs them (viewer/bundle_codec.py ReadLater)."""
+    from app_probe import run_probe
+
+    code = (
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from viewer.bundle_cache import load_bundle_cached\n"
+        "from viewer.ui.app import start_window\n"
+        "load_bundle_cached()\n"  # the user's cache written, as after a first start
+        "seen = []\n"
+        "class First(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append(window.bundle.atlas.conditions.is_read)\n"
+        "        return False\n"
+        "app, window = start_window(load_bundle_cached())\n"
+        "first = First()\n"
+        "window.installEventFilter(first)\n"
+        "while not seen:\n"
+        "    app.processEvents()\n"
+        "window.selection.select('patella')\n"
+        "window.details.page().finish()\n"
+        "print(seen, window.bundle.atlas.conditions.is_read)\n"
+        "print(window.details.toPlainText().count('Patellofemoral pain') > 0)\n"
+        "window.close()\n"
+    )
+    assert run_probe(code, tmp_path).split() == ["[False]", "True", "True"]
+
+
 @pytest.mark.parametrize(
     "browser", ["new", "spare emptied", "spare not emptied", "top read while idle"]
 )

@@ -66,10 +66,10 @@ class _FirstPaint(QObject):
         diagram = window.diagram
         view = diagram.current_view
         shown = window.selection.region  # a region restored from last time is not "a click"
-        region = next(
-            r for r in window.bundle.shapes[view] if r != shown and diagram.exposed_point(r)
-        )
-        local = QPointF(diagram.mapFromScene(diagram.exposed_point(region)))
+        # The first region's point, looked for once (1 ms each time): the hook's own work.
+        points = (diagram.exposed_point(r) for r in window.bundle.shapes[view] if r != shown)
+        point = next(p for p in points if p is not None)
+        local = QPointF(diagram.mapFromScene(point))
         viewport = diagram.viewport()
         press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
         left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
