@@ -162,7 +162,12 @@ class Page(QTextBrowser):
     def widgets(self) -> list[QWidget]:
         """The page and the widgets it is made of (viewport, scroll bars): fixed once made."""
         if not self._widgets:
-            self._widgets = [self, *self.findChildren(QWidget)]
+            # Two levels, not every descendant: PySide wraps each object a search passes,
+            # and would make the types of the document's own (its frame, its layout).
+            direct = Qt.FindChildOption.FindDirectChildrenOnly
+            children = self.findChildren(QWidget, options=direct)
+            inner = [w for child in children for w in child.findChildren(QWidget, options=direct)]
+            self._widgets = [self, *children, *inner]
         return self._widgets
 
     @property
