@@ -556,6 +556,29 @@ def test_a_window_reopened_on_a_region_makes_that_page_and_no_welcome_page(  # t
     assert list(window.details._pages) == [("patella", "right"), ("", "")]  # noqa: SLF001
 
 
+def test_a_window_reopened_on_a_region_lays_its_page_out_once_at_its_size(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings, monkeypatch
+) -> None:
+    """Made before the window was laid out, the page was laid out 240 px wide and again
+    when shown: 3.7 ms of that start's first paint (A/B, 30 pairs)."""
+    from viewer.ui.details_page import Page
+
+    settled: list[tuple[int, int]] = []
+    real_settle = Page.settle
+
+    def recording_settle(page: Page, size) -> None:  # type: ignore[no-untyped-def]
+        settled.append((size.width(), size.height()))
+        real_settle(page, size)
+
+    monkeypatch.setattr(Page, "settle", recording_settle)
+    window = _reopened(qtbot, bundle, settings, "right", "leg_anterior", "patella")
+    shown = window.details.size()
+    assert settled == [(shown.width(), shown.height())]
+    page = window.details.page()
+    assert page.document().textWidth() == page.viewport().width()
+    assert window.details.toPlainText().startswith("Patella")
+
+
 def _types_made_before_the_first_paint(tmp_path, not_yet: str, then: str = "") -> list[str]:  # type: ignore[no-untyped-def]
     """Which of the types named in not_yet (a tuple of (module, name) in Python) PySide6 has
     made when the window first paints, in a process of its own; `then` runs after, once

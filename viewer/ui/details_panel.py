@@ -580,6 +580,11 @@ class DetailsPanel(QWidget):
 
     def _on_region_selected(self, region: str) -> None:
         self.region = region if region in self._atlas.regions else ""
+        if self._current is None and not self.isVisible():
+            # A window reopened on a region, not shown yet: its page is made when the panel
+            # first shows (or is asked for), at the size it shows at. Made now, before the
+            # window is laid out, it was laid out 240 px wide, then again when shown.
+            return
         page = self._show_page(self._key(self.region))
         page.verticalScrollBar().setValue(0)
 
