@@ -239,19 +239,13 @@ class RecordsReadLater(Mapping[str, R]):
         return f"RecordsReadLater({self._name}, read={self.is_read})"
 
 
-def decode(d: dict[str, Any], assets_dirs: list[Path], later: ReadLater | None = None) -> Bundle:
-    """A bundle from encode()'s data; anything malformed raises (the caller rebuilds).
-    later: READ_LATER's records are not in d but there, read when first used."""
-    if later is None:
-        conditions: Mapping[str, Condition] = _by_id(_condition, d["conditions"])
-        sources: Mapping[str, Source] = _by_id(_source, d["sources"])
-    else:
-        conditions = RecordsReadLater(later, "conditions")
-        sources = RecordsReadLater(later, "sources")
+def decode(d: dict[str, Any], assets_dirs: list[Path], later: ReadLater) -> Bundle:
+    """A bundle from encode()'s data but READ_LATER's records, which are in later, read
+    when first used; anything malformed in d raises (the caller rebuilds)."""
     atlas = Atlas(
         regions=_by_id(_region, d["regions"]),
-        conditions=conditions,
-        sources=sources,
+        conditions=RecordsReadLater[Condition](later, "conditions"),
+        sources=RecordsReadLater[Source](later, "sources"),
         rules=_by_id(_rule, d["rules"]),
     )
     geometry = {view: _geometry(g) for view, g in _object(d["geometry"]).items()}
