@@ -556,8 +556,9 @@ def test_a_window_reopened_on_a_region_makes_that_page_and_no_welcome_page(  # t
     assert list(window.details._pages) == [("patella", "right"), ("", "")]  # noqa: SLF001
 
 
+@pytest.mark.parametrize("side", ["right", "left"])
 def test_a_window_reopened_on_a_region_lays_its_page_out_once_at_its_size(  # type: ignore[no-untyped-def]
-    qtbot, bundle: Bundle, settings, monkeypatch
+    qtbot, bundle: Bundle, settings, monkeypatch, side: str
 ) -> None:
     """Made before the window was laid out, the page was laid out 240 px wide and again
     when shown: 3.7 ms of that start's first paint (A/B, 30 pairs)."""
@@ -571,7 +572,7 @@ def test_a_window_reopened_on_a_region_lays_its_page_out_once_at_its_size(  # ty
         real_settle(page, size)
 
     monkeypatch.setattr(Page, "settle", recording_settle)
-    window = _reopened(qtbot, bundle, settings, "right", "leg_anterior", "patella")
+    window = _reopened(qtbot, bundle, settings, side, "leg_anterior", "patella")
     shown = window.details.size()
     assert settled == [(shown.width(), shown.height())]
     page = window.details.page()

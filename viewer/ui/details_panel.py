@@ -578,17 +578,23 @@ class DetailsPanel(QWidget):
 
     # -- navigation -----------------------------------------------------------------------
 
+    def _before_first_show(self) -> bool:
+        """No page made yet and the panel not shown (a window being restored): the first
+        page is made when the panel shows or it is asked for (page()), for the region and
+        side of then, at the size it shows at. Made at once, before the window was laid
+        out, it was laid out 240 px wide, then again when shown."""
+        return self._current is None and not self.isVisible()
+
     def _on_region_selected(self, region: str) -> None:
         self.region = region if region in self._atlas.regions else ""
-        if self._current is None and not self.isVisible():
-            # A window reopened on a region, not shown yet: its page is made when the panel
-            # first shows (or is asked for), at the size it shows at. Made now, before the
-            # window is laid out, it was laid out 240 px wide, then again when shown.
+        if self._before_first_show():
             return
         page = self._show_page(self._key(self.region))
         page.verticalScrollBar().setValue(0)
 
     def _on_side_changed(self, _side: str) -> None:
+        if self._before_first_show():
+            return
         position = self.verticalScrollBar().value()
         page = self._show_page(self._key(self.region))
         page.finish()  # the same place on the other side needs the whole page
