@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -16,7 +17,6 @@ from viewer.bundle import Bundle, load_bundle
 from viewer.bundle_cache import (
     MAX_CACHE_BYTES,
     cache_bytes,
-    cache_data,
     cache_dir,
     load_bundle_cached,
     write_prebuilt,
@@ -29,6 +29,12 @@ from viewer.content.model import Condition, Region, Source
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return tmp_path / "cache"
+
+
+def cache_data(raw: bytes) -> dict:
+    """The cache's two lines as one dict, as encode() gave them to cache_bytes()."""
+    first, _, later = raw.partition(b"\n")
+    return {**json.loads(first), **json.loads(later)}
 
 
 def cache_files() -> list[Path]:

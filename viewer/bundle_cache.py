@@ -112,12 +112,6 @@ def cache_bytes(data: dict) -> bytes:
     return _json(first) + b"\n" + _json(later)  # JSON puts no line break in what it writes
 
 
-def cache_data(raw: bytes) -> dict:
-    """The cache's bytes as encode()'s data (both lines), for a caller that needs all."""
-    first, later = _lines(raw)
-    return {**json.loads(first), **json.loads(later)}
-
-
 def _json(data: dict) -> bytes:
     return json.dumps(data, separators=(",", ":")).encode()
 
