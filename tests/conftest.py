@@ -1,9 +1,15 @@
 from __future__ import annotations
 
-import json
-import os
-import sys
-import tempfile
+from viewer.pyside_enums import make_enums_quickly
+
+# As the app does (viewer/ui/__init__.py), before pytest-qt imports PySide6: the tests
+# run with the enums the app's window has.
+make_enums_quickly()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
 
 # Nothing a test does may touch the user's own settings, notes or cache: every
 # run gets homes of its own (subprocesses inherit them). Tests that need a fresh

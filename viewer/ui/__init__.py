@@ -1,8 +1,12 @@
 """Qt widgets: they render state and emit signals; selection lives in Selection."""
 
-from viewer.pyside_code import import_shiboken
+from viewer.pyside_enums import make_enums_quickly
 
-import_shiboken()  # first: PySide6's support modules from their compiled code (pyside_code.py)
+make_enums_quickly()  # before PySide6 is imported and makes any enum: see pyside_enums.py
+
+from viewer.pyside_code import import_shiboken  # noqa: E402
+
+import_shiboken()  # then PySide6's support modules from their compiled code (pyside_code.py)
 
 from viewer.ui.pyside_hook import quicken_import_hook  # noqa: E402
 
