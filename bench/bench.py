@@ -744,6 +744,9 @@ def main() -> int:
     parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
+        # PySide6 set up as the app's start sets it up (viewer/ui/__init__.py: its enums, its
+        # support modules), before a part imports it: the window measured is the app's.
+        import viewer.ui  # noqa: F401
         # A first start's settings and notes, also when a part is run by hand: the
         # user's saved zoom, text size or open pane would measure another window.
         with tempfile.TemporaryDirectory(prefix="anatomy-bench-home-") as scratch_home:
