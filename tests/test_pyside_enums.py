@@ -19,7 +19,13 @@ from typing import Any
 import pytest
 from app_probe import run_probe
 
-from viewer.pyside_enums import ORIGINAL, PYTHON, enum_from_pairs, pyside_shaped
+from viewer.pyside_enums import (
+    ORIGINAL,
+    PYTHON,
+    enum_from_pairs,
+    pyside_shaped,
+    same_as_usual,
+)
 
 pytestmark = pytest.mark.skipif(
     sys.version_info[:2] != PYTHON, reason="enums are made the usual way on this Python"
@@ -92,8 +98,7 @@ def described(made: Any) -> dict[str, object]:
 
 
 def usual(etype: type[enum.Enum], name: str, pairs: list[tuple[str, int]], module: str) -> Any:
-    create = getattr(enum.EnumType, ORIGINAL, None) or enum.EnumType._create_  # type: ignore[attr-defined]
-    return create(etype, name, pairs, **{**KEEP, "module": module})
+    return usual_create()(etype, name, pairs, **{**KEEP, "module": module})
 
 
 def both_ways(made: enum.EnumType) -> Iterator[dict[str, object]]:
@@ -228,3 +233,43 @@ def test_the_tests_run_with_the_enums_the_window_has() -> None:
 
     assert hasattr(enum.EnumType, ORIGINAL)
     assert QTabWidget.TabPosition.__dict__["North"] is QTabWidget.TabPosition.North
+
+
+def usual_create() -> Callable[..., Any]:
+    return getattr(enum.EnumType, ORIGINAL, None) or enum.EnumType._create_  # type: ignore[attr-defined]
+
+
+def test_the_check_at_start_finds_this_pythons_enums_made_alike() -> None:
+    assert same_as_usual(usual_create())
+
+
+def test_the_check_at_start_tells_a_class_that_differs() -> None:
+    """Another Python's `enum` could make its classes otherwise: then the usual way is kept."""
+
+    def with_more(*args: Any, **options: Any) -> Any:
+        made = usual_create()(*args, **options)
+        type.__setattr__(made, "_added_by_a_later_python_", None)
+        return made
+
+    def with_properties(etype: type[enum.Enum], name: str, pairs: list, **options: Any) -> Any:  # type: ignore[type-arg]
+        holder = type(name, (), {**dict(pairs), "__module__": options["module"]})
+        flag = issubclass(etype, enum.Flag)
+        return enum._simple_enum(etype, boundary=enum.KEEP if flag else None)(holder)  # type: ignore[attr-defined]
+
+    assert not same_as_usual(with_more)
+    assert not same_as_usual(with_properties)
+
+
+def test_a_python_whose_enums_differ_keeps_the_usual_ones(tmp_path: Path) -> None:
+    out = run_probe(
+        "import enum\nfrom viewer import pyside_enums\n"
+        "quick = pyside_enums.enum_from_pairs\n"
+        "def other(etype, name, pairs, module):\n"
+        "    made = quick(etype, name, pairs, module)\n"
+        "    made._sort_order_of_another_kind_ = 1\n"
+        "    return made\n"
+        "pyside_enums.enum_from_pairs = other\n"
+        "print(pyside_enums.make_enums_quickly(), hasattr(enum.EnumType, pyside_enums.ORIGINAL))",
+        tmp_path,
+    )
+    assert out.split() == ["False", "False"]

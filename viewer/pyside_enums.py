@@ -133,16 +133,55 @@ def enum_from_pairs(
     return made
 
 
+# One enum of each kind PySide6 makes, with what needs care: an alias, values out of
+# order, a negative value; for flags a zero and a value of two bits too.
+_PROBES: tuple[tuple[type[enum.Enum], list[tuple[str, int]]], ...] = (
+    (enum.Enum, [("B", 2), ("A", 1), ("ALSO_A", 1), ("LOW", -1)]),
+    (enum.IntEnum, [("B", 2), ("A", 1), ("ALSO_A", 1), ("LOW", -1)]),
+    (enum.Flag, [("B", 2), ("A", 1), ("BOTH", 3), ("NONE", 0), ("ALSO_A", 1)]),
+    (enum.IntFlag, [("B", 2), ("A", 1), ("BOTH", 3), ("NONE", 0), ("ALSO_A", 1)]),
+)
+
+
+def fingerprint(made: Any) -> list[tuple[object, ...]]:
+    """What a class holds, key by key in order, and its members' own attributes."""
+    held: list[tuple[object, ...]] = []
+    for key, value in vars(made).items():
+        if key in made._member_map_:
+            attributes = sorted((name, repr(item)) for name, item in vars(value).items())
+            held.append((key, repr(value), attributes))
+        elif callable(value) or isinstance(value, (classmethod, staticmethod, property)):
+            held.append((key, getattr(value, "__qualname__", type(value).__name__)))
+        else:
+            held.append((key, repr(value)))
+    held.append(("iterated", [member._name_ for member in made]))
+    return held
+
+
+def same_as_usual(usual: Callable[..., Any]) -> bool:
+    """Whether `enum_from_pairs` makes on this Python what `usual` (the functional API's
+    `_create_`) makes, for one enum of each kind: checked once, before it is used."""
+    options = {"qualname": None, "type": None, "start": 1, "boundary": enum.KEEP}
+    for etype, pairs in _PROBES:
+        made = usual(etype, "Probe", list(pairs), module=__name__, **options)
+        if fingerprint(made) != fingerprint(enum_from_pairs(etype, "Probe", list(pairs), __name__)):
+            return False
+    return True
+
+
 def make_enums_quickly() -> bool:
     """Route PySide6-shaped enum creation through `enum_from_pairs`: called before anything
     imports PySide6. True if installed now.
 
     A process that imported PySide6 before (a script of its own, the bench's bare window)
-    is left as it is: its enums are made the usual way."""
+    is left as it is: its enums are made the usual way. So is a Python whose `enum` makes
+    another class than `enum_from_pairs` for one enum of each kind (same_as_usual)."""
     meta: Any = enum.EnumType
     if sys.version_info[:2] != PYTHON or hasattr(meta, ORIGINAL) or "shiboken6" in sys.modules:
         return False
     original = meta._create_
+    if not same_as_usual(original):
+        return False
 
     def _create_(cls: Any, class_name: str, names: Any = None, **options: Any) -> Any:
         if pyside_shaped(cls, names, options):
