@@ -273,3 +273,16 @@ def test_a_python_whose_enums_differ_keeps_the_usual_ones(tmp_path: Path) -> Non
         tmp_path,
     )
     assert out.split() == ["False", "False"]
+
+
+def test_an_enum_made_with_no_python_frame_above_is_left_to_enum(tmp_path: Path) -> None:
+    """Called with no frame two up (here, at a script's top level; from C alone in PySide6),
+    there is no module to name it after: the usual way then makes it."""
+    out = run_probe(
+        "import enum\nimport viewer.ui\n"
+        "made = enum.EnumType._create_(enum.IntEnum, 'Alone', [('A', 1)], module=None,"
+        " qualname=None, type=None, start=1, boundary=enum.KEEP)\n"
+        "print(made.A.value, made.__module__)",
+        tmp_path,
+    )
+    assert out.split()[0] == "1"

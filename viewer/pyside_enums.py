@@ -185,8 +185,12 @@ def make_enums_quickly() -> bool:
 
     def _create_(cls: Any, class_name: str, names: Any = None, **options: Any) -> Any:
         if pyside_shaped(cls, names, options):
-            # As the functional API names it: the module of the frame that called Enum(...).
-            caller = sys._getframe(2).f_globals.get("__name__")
+            # As the functional API names it: the module of the frame that called Enum(...);
+            # with none (called from C alone), the usual way makes it unpicklable.
+            try:
+                caller = sys._getframe(2).f_globals.get("__name__")
+            except ValueError:
+                caller = None
             if isinstance(caller, str):
                 return enum_from_pairs(cls, class_name, names, caller)
         return original(cls, class_name, names, **options)
