@@ -159,6 +159,7 @@ def test_pyside_enums_still_pickle_combine_and_convert() -> None:
         ([("A", True)], KEEP),  # an int's subclass
         ([("_A", 1)], KEEP),  # a private name
         ([("name", 1)], KEEP),  # an attribute of the base: the usual way makes a redirect
+        ([("mro", 1)], KEEP),  # a name the usual way refuses
         ([("A", 1), ("A", 2)], KEEP),  # a name twice: the usual way raises
         ([("A", 1)], {**KEEP, "module": "elsewhere"}),
         ([("A", 1)], {**KEEP, "qualname": "Outer.X"}),

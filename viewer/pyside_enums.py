@@ -1,4 +1,4 @@
-"""PySide6's enums made without the class-body machinery: the same classes, in a third of the time.
+"""PySide6's enums made without the class-body machinery: the same classes, a quarter the time.
 
 Since 6.4, PySide6 turns each Qt enum into a Python enum when its class is first
 used, through the functional API: `IntEnum("Key", [("Key_Space", 32), ...])`. On
@@ -13,7 +13,7 @@ public identifiers and the values plain ints. So `enum_from_pairs` makes the
 class as CPython's own `enum._simple_enum` does for the standard library's enums
 (re, http, signal), in one pass over the pairs, and stores each member in the
 class itself, as the functional API does. The 657 enums of the Qt modules the app
-uses took 76 ms the usual way and 27 ms this way.
+uses took 70 ms the usual way and 18 ms this way; the app's start, 10 ms.
 
 The class must be the one the functional API would have made, key for key:
 tests/test_pyside_enums.py makes every enum of those modules both ways and
@@ -21,9 +21,10 @@ compares the classes' and the members' dictionaries, their order, their aliases,
 their flag masks, and how they convert, print and combine.
 
 Only calls of PySide6's exact shape take this path: a list of (name, int) pairs,
-no module, qualname or type, start 1, boundary KEEP, no name that is private or
-an attribute of the enum's base. Anything else is left to `enum`, and so is
-every Python but 3.11, the version whose `enum` this mirrors.
+no module, qualname or type, start 1, boundary KEEP, no name that is private,
+`mro` or an attribute of the enum's base. Anything else is left to `enum`, and so
+is every Python but 3.11, the version whose `enum` this mirrors, and a 3.11 whose
+`enum` makes another class for one enum of each kind (checked at start, 0.7 ms).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def pyside_shaped(etype: type, names: object, options: dict[str, Any]) -> bool:
         name, value = pair
         if type(name) is not str or type(value) is not int:
             return False
-        if not name or name[0] == "_" or name in taken or name in seen:
+        if not name or name[0] == "_" or name == "mro" or name in taken or name in seen:
             return False
         seen.add(name)
     return True
