@@ -167,8 +167,8 @@ def test_a_cache_whose_records_are_misshapen_is_rebuilt(tmp_path: Path, damage: 
 
 def _reloaded_after(damage: Callable[[dict], object], tmp_path: Path) -> tuple[Bundle, Bundle]:
     """The content's bundle as first loaded, and as loaded again once its cache was
-    damaged, which must then have been replaced by a sound one (once the conditions
-    and sources, read when first used, have been)."""
+    damaged, which must then have been replaced by a sound one (once every condition
+    and source, each made from the cache when first asked for, has been)."""
     root = make_content(tmp_path / "content")
     fresh = load_bundle_cached(root)
     (path,) = cache_files()
@@ -177,6 +177,8 @@ def _reloaded_after(damage: Callable[[dict], object], tmp_path: Path) -> tuple[B
     path.write_bytes(cache_bytes(data))
     reloaded = load_bundle_cached(root)
     assert len(reloaded.atlas.conditions) == len(fresh.atlas.conditions)  # read now
+    assert list(reloaded.atlas.conditions.values()) == list(fresh.atlas.conditions.values())
+    assert list(reloaded.atlas.sources.values()) == list(fresh.atlas.sources.values())
     assert cache_data(path.read_bytes()) != data  # replaced by a sound one
     return fresh, reloaded
 
@@ -418,3 +420,102 @@ def test_a_write_that_fails_leaves_no_stray_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["bundle-x.json"]
     write_atomically(tmp_path / "other.json", b"{}")
     assert (tmp_path / "other.json").read_bytes() == b"{}"
+
+
+def _counted_makes(monkeypatch: pytest.MonkeyPatch, delay: float = 0.0) -> list[str]:
+    """The ids of the conditions made from the cache, from now on (each taking delay s)."""
+    from viewer import bundle_codec
+
+    made: list[str] = []
+    real = bundle_codec._condition
+
+    def counted(fields: Any) -> Condition:
+        made.append(fields[Condition._fields.index("id")])
+        time.sleep(delay)
+        return real(fields)
+
+    monkeypatch.setattr(bundle_codec, "_condition", counted)
+    return made
+
+
+def test_a_condition_is_made_from_the_cache_when_first_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page wants a few conditions: asking for one makes that one, and asking for the
+    ids, their count or whether an id is there makes none."""
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle_cached(root)
+    cached = load_bundle_cached(root)
+    made = _counted_makes(monkeypatch)
+    conditions = cached.atlas.conditions
+    assert len(conditions) == len(fresh.atlas.conditions)
+    assert list(conditions) == list(fresh.atlas.conditions)
+    assert "cond" in conditions
+    assert "no such condition" not in conditions
+    assert made == []
+    assert conditions["cond"] == fresh.atlas.conditions["cond"]
+    assert conditions["cond"] is conditions["cond"]
+    assert made == ["cond"]
+    with pytest.raises(KeyError):
+        conditions["no such condition"]
+    assert dict(conditions) == dict(fresh.atlas.conditions)
+    assert sorted(made) == sorted(fresh.atlas.conditions)  # each made once
+
+
+def test_a_condition_found_damaged_when_asked_for_comes_from_the_content_loaded_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damage is seen only when that record is made, after the start: no error then,
+    the content is loaded afresh once, every record comes from it, and the cache is
+    written again."""
+    root = make_content(tmp_path / "content")
+    fresh = load_bundle_cached(root)
+    (path,) = cache_files()
+    data = cache_data(path.read_bytes())
+    data["conditions"][0][Condition._fields.index("must_not_miss")] = "yes"
+    path.write_bytes(cache_bytes(data))
+    reloads: list[int] = []
+    real_rebuilt = bundle_cache._rebuilt
+
+    def counted_rebuilt(*args: Any) -> Any:
+        reloads.append(1)
+        return real_rebuilt(*args)
+
+    monkeypatch.setattr(bundle_cache, "_rebuilt", counted_rebuilt)
+    cached = load_bundle_cached(root)
+    damaged_id = data["conditions"][0][Condition._fields.index("id")]
+    assert len(cached.atlas.conditions) == len(fresh.atlas.conditions)  # read: no damage seen
+    assert reloads == []
+    assert cached.atlas.conditions[damaged_id] == fresh.atlas.conditions[damaged_id]
+    assert reloads == [1]
+    assert dict(cached.atlas.conditions) == dict(fresh.atlas.conditions)
+    assert dict(cached.atlas.sources) == dict(fresh.atlas.sources)
+    assert reloads == [1]
+    assert cache_data(path.read_bytes()) != data  # replaced by a sound one
+
+
+def test_threads_asking_for_one_condition_at_once_get_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    root = make_content(tmp_path / "content")
+    load_bundle_cached(root)
+    cached = load_bundle_cached(root)
+    made = _counted_makes(monkeypatch, delay=0.02)  # every thread asks meanwhile
+    len(cached.atlas.conditions)  # the part read: the records are made when asked for
+    start = threading.Barrier(8)
+    seen: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.append(cached.atlas.conditions["cond"])
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == ["cond"]
+    assert len(seen) == 8
+    assert all(condition is seen[0] for condition in seen)
