@@ -377,8 +377,6 @@ def test_threads_first_using_the_conditions_at_once_read_them_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The search index's thread may be the first to use them, while the window does."""
-    import threading
-
     from viewer import bundle_codec
 
     root = make_content(tmp_path / "content")
@@ -393,21 +391,29 @@ def test_threads_first_using_the_conditions_at_once_read_them_once(
         return real_loads(text)
 
     monkeypatch.setattr(bundle_codec.json, "loads", slow_loads)
-    start = threading.Barrier(4)
-    seen: list[object] = []
-
-    def use() -> None:
-        start.wait()
-        seen.append(cached.atlas.conditions["cond"])
-
-    threads = [threading.Thread(target=use) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    seen = _asked_at_once(cached, "cond", 4)
     assert reads == [1]
     assert len(seen) == 4
     assert all(condition is seen[0] for condition in seen)
+
+
+def _asked_at_once(cached: Bundle, condition: str, threads: int) -> list[object]:
+    """What each of threads, asking for condition at the same moment, got."""
+    import threading
+
+    start = threading.Barrier(threads)
+    seen: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.append(cached.atlas.conditions[condition])
+
+    running = [threading.Thread(target=ask) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    return seen
 
 
 def test_a_write_that_fails_leaves_no_stray_file(tmp_path: Path) -> None:
@@ -497,25 +503,12 @@ def test_a_condition_found_damaged_when_asked_for_comes_from_the_content_loaded_
 def test_threads_asking_for_one_condition_at_once_get_one_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import threading
-
     root = make_content(tmp_path / "content")
     load_bundle_cached(root)
     cached = load_bundle_cached(root)
     made = _counted_makes(monkeypatch, delay=0.02)  # every thread asks meanwhile
     len(cached.atlas.conditions)  # the part read: the records are made when asked for
-    start = threading.Barrier(8)
-    seen: list[object] = []
-
-    def ask() -> None:
-        start.wait()
-        seen.append(cached.atlas.conditions["cond"])
-
-    threads = [threading.Thread(target=ask) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    seen = _asked_at_once(cached, "cond", 8)
     assert made == ["cond"]
     assert len(seen) == 8
     assert all(condition is seen[0] for condition in seen)
