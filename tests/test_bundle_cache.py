@@ -429,7 +429,8 @@ def test_a_write_that_fails_leaves_no_stray_file(tmp_path: Path) -> None:
 
 
 def _counted_makes(monkeypatch: pytest.MonkeyPatch, delay: float = 0.0) -> list[str]:
-    """The ids of the conditions made from the cache, from now on (each taking delay s)."""
+    """The ids of the conditions made from the cache by bundles loaded from now on (each
+    taking delay s)."""
     from viewer import bundle_codec
 
     made: list[str] = []
@@ -451,8 +452,8 @@ def test_a_condition_is_made_from_the_cache_when_first_asked_for(
     ids, their count or whether an id is there makes none."""
     root = make_content(tmp_path / "content")
     fresh = load_bundle_cached(root)
-    cached = load_bundle_cached(root)
     made = _counted_makes(monkeypatch)
+    cached = load_bundle_cached(root)
     conditions = cached.atlas.conditions
     assert len(conditions) == len(fresh.atlas.conditions)
     assert list(conditions) == list(fresh.atlas.conditions)
@@ -505,8 +506,8 @@ def test_threads_asking_for_one_condition_at_once_get_one_record(
 ) -> None:
     root = make_content(tmp_path / "content")
     load_bundle_cached(root)
-    cached = load_bundle_cached(root)
     made = _counted_makes(monkeypatch, delay=0.02)  # every thread asks meanwhile
+    cached = load_bundle_cached(root)
     len(cached.atlas.conditions)  # the part read: the records are made when asked for
     seen = _asked_at_once(cached, "cond", 8)
     assert made == ["cond"]

@@ -13,7 +13,7 @@ A cache is read only if it is a regular file of bounded size; anything odd
 about it means it is ignored and rebuilt. It is two lines of JSON: all that the
 window's first paint needs, then the conditions and the sources, read the first
 time they are used (bundle_codec.ReadLater), each record made and checked the first
-time it is asked for (bundle_codec.MadeWhenAsked); found damaged then, they are
+time it is asked for (bundle_codec.RecordsReadLater); found damaged then, they are
 loaded afresh and the cache is written again.
 """
 

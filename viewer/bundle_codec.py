@@ -11,7 +11,7 @@ start (decode 2.4 -> 3.5 ms for the shipped content).
 The conditions and the sources (two thirds of the cache) are not needed before the
 window's first paint: they are kept in a part of their own (READ_LATER), read the
 first time either is used (ReadLater), and each record is made and checked the first
-time it is asked for (MadeWhenAsked). Found damaged then, they are taken from the
+time it is asked for (RecordsReadLater). Found damaged then, they are taken from the
 content loaded afresh, by the caller's rebuild().
 """
 
@@ -23,7 +23,7 @@ import math
 import threading
 import types
 import typing
-from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -167,10 +167,15 @@ def encode(bundle: Bundle, assets_dirs: list[Path]) -> dict[str, Any]:
     }
 
 
+# What a damaged cache raises when it is read or a record is made from it.
+DAMAGE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+
+
 class ReadLater:
-    """The cache's second part (READ_LATER's records, as JSON), read and checked once,
-    the first time one of them is used, on whichever thread uses it first. If it
-    cannot be read, rebuild() gives an atlas loaded afresh, whose records are used."""
+    """The cache's second part (READ_LATER's records, as JSON), read once, the first time
+    one of its records is asked for, on whichever thread asks first: each record's fields
+    by id, or None if the part cannot be read. The content loaded afresh (afresh(), by the
+    caller's rebuild()) stands in for a part or a record found damaged."""
 
     def __init__(self, part: bytes, rebuild: Callable[[], Atlas]) -> None:
         self._part = part
@@ -178,33 +183,27 @@ class ReadLater:
         self._lock = threading.Lock()
         self._rebuild_lock = threading.Lock()
         self._atlas: Atlas | None = None  # the content loaded afresh, if it had to be
-        self.records: dict[str, Mapping[str, Any]] | None = None  # None until read
+        self._fields: dict[str, dict[str, list[Any]]] | None = None
+        self.is_read = False
 
-    def read(self) -> dict[str, Mapping[str, Any]]:
+    def read(self) -> dict[str, dict[str, list[Any]]] | None:
         with self._lock:
-            if self.records is None:
-                # Records that live as long as the app: the collector need not walk them.
+            if not self.is_read:
+                # Lists that live until their records are made: the collector need not walk them.
                 collector.hold("content read later")
                 try:
                     d = _object(json.loads(self._part))
-                    read: dict[str, Mapping[str, Any]] = {
-                        "conditions": MadeWhenAsked(
-                            _condition, _fields_by_id(Condition, d["conditions"]),
-                            lambda: self.afresh().conditions,
-                        ),
-                        "sources": MadeWhenAsked(
-                            _source, _fields_by_id(Source, d["sources"]),
-                            lambda: self.afresh().sources,
-                        ),
-                    }  # fmt: skip
-                except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError):
-                    atlas = self.afresh()
-                    read = {"conditions": atlas.conditions, "sources": atlas.sources}
+                    self._fields = {
+                        "conditions": _fields_by_id(Condition, d["conditions"]),
+                        "sources": _fields_by_id(Source, d["sources"]),
+                    }
+                except DAMAGE:
+                    self._fields = None
                 finally:
                     collector.release("content read later")
-                self.records = read
+                self.is_read = True
                 self._part = b""
-            return self.records
+            return self._fields
 
     def afresh(self) -> Atlas:
         """The content loaded afresh, once: the part, or a record in it, is damaged."""
@@ -225,25 +224,35 @@ def _fields_by_id(kind: type[NamedTuple], value: Any) -> dict[str, list[Any]]:
     return by_id
 
 
-class MadeWhenAsked(Mapping[str, R]):
-    """Records by id, each made from its cached fields, and checked, the first time it is
-    asked for: a page wants a few conditions, and making all 93 took 2 to 2.8 ms of a
-    start reopened on a region. A record found damaged then: from that moment on, every
-    record is the content's loaded afresh (afresh())."""
+class RecordsReadLater(Mapping[str, R]):
+    """One kind of record of the cache's second part (ReadLater), by id, each made from its
+    cached fields, and checked, the first time it is asked for: a page wants a few of the
+    93 conditions, and making them all took 2 to 2.8 ms of a start reopened on a region.
+    The ids, their count and `in` make none. A record found damaged then, or a part that
+    cannot be read: from that moment on every record is the content's loaded afresh."""
 
-    def __init__(
-        self,
-        make: Callable[[Any], R],
-        fields: dict[str, list[Any]],
-        afresh: Callable[[], Mapping[str, R]],
-    ) -> None:
+    def __init__(self, part: ReadLater, name: str, make: Callable[[Any], R]) -> None:
+        self._part = part
+        self._name = name
         self._make = make
-        self._fields = fields  # of the records not made yet, by id
-        self._ids = dict.fromkeys(fields)  # every id, in the cache's order
+        self._fields: dict[str, list[Any]] = {}  # of the records not made yet, by id
+        self._ids: dict[str, None] | None = None  # every id, in the cache's order, once read
         self._made: dict[str, R] = {}
-        self._afresh = afresh
-        self._fresh: Mapping[str, R] | None = None
+        self._fresh: Mapping[str, R] | None = None  # the content loaded afresh, if it had to be
         self._lock = threading.Lock()  # the search index's thread asks too
+
+    def _load(self) -> None:
+        """Under the lock: the part read, if it is not yet."""
+        if self._ids is None and self._fresh is None:
+            read = self._part.read()
+            if read is None:
+                self._use_fresh()
+            else:
+                self._fields = read[self._name]
+                self._ids = dict.fromkeys(self._fields)
+
+    def _use_fresh(self) -> None:
+        self._fresh = getattr(self._part.afresh(), self._name)
 
     def __getitem__(self, key: str) -> R:
         if self._fresh is not None:
@@ -252,20 +261,24 @@ class MadeWhenAsked(Mapping[str, R]):
         if made is not None:
             return made
         with self._lock:
+            self._load()
             made = self._made.get(key)
             if made is None and self._fresh is None:
                 fields = self._fields[key]  # not an id: KeyError, as a dict raises
                 try:
                     made = self._make(fields)
-                except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError):
-                    self._fresh = self._afresh()
+                except DAMAGE:
+                    self._use_fresh()
                 else:
                     self._made[key] = made  # before it leaves _fields: always in one
                     del self._fields[key]
         return made if made is not None else self._fresh[key]  # type: ignore[index]
 
-    def _keys(self) -> Mapping[str, Any]:
-        return self._fresh if self._fresh is not None else self._ids
+    def _keys(self) -> Mapping[str, object]:
+        if self._ids is None and self._fresh is None:
+            with self._lock:
+                self._load()
+        return self._fresh if self._fresh is not None else self._ids  # type: ignore[return-value]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys()
@@ -276,45 +289,9 @@ class MadeWhenAsked(Mapping[str, R]):
     def __len__(self) -> int:
         return len(self._keys())
 
-
-class RecordsReadLater(Mapping[str, R]):
-    """One kind of record of the cache's second part (ReadLater), by id."""
-
-    def __init__(self, part: ReadLater, name: str) -> None:
-        self._part = part
-        self._name = name
-        self._records: Mapping[str, R] | None = None
-
-    def _read(self) -> Mapping[str, R]:
-        records = self._records
-        if records is None:
-            records = self._records = self._part.read()[self._name]
-        return records
-
-    def __getitem__(self, key: str) -> R:
-        return self._read()[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._read()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
-
-    def __len__(self) -> int:
-        return len(self._read())
-
-    def keys(self) -> KeysView[str]:
-        return self._read().keys()
-
-    def values(self) -> ValuesView[R]:
-        return self._read().values()
-
-    def items(self) -> ItemsView[str, R]:
-        return self._read().items()
-
     @property
     def is_read(self) -> bool:
-        return self._part.records is not None
+        return self._part.is_read
 
     def __repr__(self) -> str:
         return f"RecordsReadLater({self._name}, read={self.is_read})"
@@ -325,8 +302,8 @@ def decode(d: dict[str, Any], assets_dirs: list[Path], later: ReadLater) -> Bund
     when first used; anything malformed in d raises (the caller rebuilds)."""
     atlas = Atlas(
         regions=_by_id(_region, d["regions"]),
-        conditions=RecordsReadLater[Condition](later, "conditions"),
-        sources=RecordsReadLater[Source](later, "sources"),
+        conditions=RecordsReadLater[Condition](later, "conditions", _condition),
+        sources=RecordsReadLater[Source](later, "sources", _source),
         rules=_by_id(_rule, d["rules"]),
     )
     geometry = {view: _geometry(g) for view, g in _object(d["geometry"]).items()}
