@@ -126,3 +126,27 @@ def test_high_risk_is_set_per_site_not_per_compartment() -> None:
     assert {"tibial_shaft", "medial_malleolus", "navicular", "metatarsal_5_base",
             "sesamoids", "femoral_neck"} <= risky  # fmt: skip
     assert "metatarsal_2_shaft" not in risky
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def test_normalise_treats_whitespace_as_the_regular_expression_did() -> None:
+    """normalise() tells repeats apart; it splits on str.isspace, as the regular expression
+    it replaced matched \\s: the same key for every shipped text and for odd whitespace."""
+    from viewer.content.render import normalise
+
+    def by_pattern(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip().rstrip(".;:").lower()
+
+    records = [*ATLAS.regions.values(), *ATLAS.conditions.values(), *ATLAS.rules.values()]
+    texts = [text for record in records for text in _texts(tuple(record))]
+    odd = ["  a\u00a0b\u2028c\x1cd\x1f\te\r\nf.", "\u3000wide\u3000", "Stop.;:", "", " \x0b\x0c "]
+    assert len(texts) > 1000
+    for text in texts + odd:
+        assert normalise(text) == by_pattern(text), repr(text)

@@ -10,7 +10,6 @@ imaging note replaces the condition's general note for the same modality.
 """
 
 import re
-import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -97,17 +96,17 @@ class RegionReport(NamedTuple):
         return tuple(r for r in self.related if r.kind != "referred_pain")
 
 
-_SPACE = re.compile(r"\s+")
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-
-
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().rstrip(".;:").lower()
+    """Runs of whitespace as one space, no end stop, lower case. Split and joined, not a
+    regular expression: the same whitespace (str.isspace), and no pattern compiled when
+    the first page of a start is made."""
+    return " ".join(text.split()).rstrip(".;:").lower()
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a line, normalised, for telling repeats apart."""
-    return [s for s in (normalise(part) for part in _SENTENCE.split(text)) if len(s) > 12]
+    parts = re.split(r"(?<=[.!?;])\s+", text)  # compiled when first used, not on import
+    return [s for s in (normalise(part) for part in parts) if len(s) > 12]
 
 
 class _Page:
@@ -270,6 +269,10 @@ def page_texts(report: RegionReport) -> list[str]:
 
 
 def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
+    # Imported here: textwrap compiles its patterns on import (0.7 ms), and the window,
+    # which writes HTML, never wraps; the command line and the handout do.
+    import textwrap
+
     return textwrap.wrap(
         text,
         WIDTH,
