@@ -270,7 +270,7 @@ def page_texts(report: RegionReport) -> list[str]:
 
 def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
     # Imported here: textwrap compiles its patterns on import (0.7 ms), and the window,
-    # which writes HTML, never wraps; the command line and the handout do.
+    # which writes HTML, never wraps; only the command line's plain text does.
     import textwrap
 
     return textwrap.wrap(
