@@ -827,3 +827,78 @@ def test_the_pages_made_ready_wait_for_a_page_just_shown_to_paint(qtbot, window)
     assert not panel._idle.isActive()  # noqa: SLF001
     qtbot.waitUntil(lambda: panel.prebuilt, timeout=20_000)
     assert panel.kept_page("patella") is not None
+
+
+def _views_made_ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.make_views_ready()
+    qtbot.waitUntil(lambda: window.details.prebuilt, timeout=20_000)
+
+
+def test_the_pages_of_the_view_shown_are_made_ready_and_a_click_only_shows_one(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    from viewer.ui import details_panel
+
+    details, diagram = window.details, window.diagram
+    drawn: list[object] = []
+    draw = details_panel.paint_offscreen
+    monkeypatch.setattr(details_panel, "paint_offscreen", lambda w: (drawn.append(w), draw(w)))
+    _views_made_ready(qtbot, window)
+    in_view = list(window.bundle.shapes[diagram.current_view])
+    not_kept = [r for r in in_view if details.kept_page(r) is None]
+    assert sorted(details.ready_regions) == sorted(not_kept)
+    region = next(r for r in in_view if r in details.ready_regions and r != details.prepared)
+    page = details.ready_page(region)
+    assert page is not None
+    assert page.isHidden()
+    assert not page.complete, "its top only: the rest comes once it is shown"
+    assert page.width() == details.width(), "laid out at the panel's width"
+    assert all(_blocks_kept_shaped(page)), "its top's shaped text kept"
+    ready = [details.ready_page(r) for r in details.ready_regions]
+    assert all(drawn.count(p.viewport()) == 1 for p in ready), "each drawn once unseen"
+    layouts: list[object] = []
+    page.document().documentLayout().documentSizeChanged.connect(layouts.append)
+    point = diagram.exposed_point(region)
+    assert point is not None
+    QTest.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=diagram.mapFromScene(point))
+    assert details.region == region
+    assert details.page() is page, "the click made another page"
+    assert layouts == [], "the click laid the page out"
+    assert region not in details.ready_regions
+    qtbot.waitUntil(lambda: page.complete)  # shown: completed while idle as any page
+
+
+def test_a_view_shown_has_its_pages_made_ready_and_the_last_views_let_go(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.details_panel import MAX_READY
+
+    details, diagram = window.details, window.diagram
+    _views_made_ready(qtbot, window)
+    other = next(v for v in diagram.views() if v != diagram.current_view)
+    window.view_tabs.setCurrentIndex(diagram.views().index(other))  # as a reader picks a tab
+    assert diagram.current_view == other
+    qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
+    in_view = set(window.bundle.shapes[other])
+    assert set(details.ready_regions) == {r for r in in_view if details.kept_page(r) is None}
+    assert 0 < len(details.ready_regions) <= MAX_READY
+
+
+def test_ready_pages_follow_the_side_the_size_and_the_text_size(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    details = window.details
+    _views_made_ready(qtbot, window)
+    region = details.ready_regions[0]
+    before = details.ready_page(region)
+    window.side.set_side("left")
+    qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
+    assert details.ready_page(region) is not None, "made ready on the side shown"
+    assert all(key[1] == "left" for key in details._ready)  # noqa: SLF001
+    window.resize(window.width() - 120, window.height())
+    qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
+    page = details.ready_page(region)
+    assert page is not None
+    assert page.width() == details.width(), "laid out at the new width"
+    details.step_text_size(1)
+    qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
+    page = details.ready_page(region)
+    assert page is not None
+    assert page.document().defaultFont().pointSizeF() == details.text_size
+    assert before is not page

@@ -153,6 +153,8 @@ def start_window(
     QTimer.singleShot(0, window.show_problems)
     # Every region's page made ready while idle (its steps give way to each click).
     window.after_first_paint(window.details.prebuild_all)
+    # Then the pages of the view shown made ready, hidden (the HTML and tops come first).
+    window.after_first_paint(window.make_views_ready)
     # The index is built once that is done and the reader has paused, or at once if a
     # query is typed first. Its thread holds the interpreter lock, and while it builds
     # (90 ms for the shipped content, rapidfuzz's import half of it) every click runs at

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
             [a for a in self.menu_actions.all() if a not in self.menu_actions.drawing_actions()]
         )
         self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
+        self._views_made_ready = False  # make_views_ready() was called
         self._connect()
         self._update_history_buttons()
         views = self.diagram.views()
@@ -511,7 +512,18 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         self.diagram.show_view(self.view_tabs.view_at(index))
 
+    def make_views_ready(self) -> None:
+        """From now on the pages of the regions of the view shown, and of each view shown
+        next, are made ready while idle (DetailsPanel.make_ready)."""
+        self._views_made_ready = True
+        self._make_view_ready()
+
+    def _make_view_ready(self) -> None:
+        self.details.make_ready(self.bundle.shapes.get(self.diagram.current_view, []))
+
     def _on_view_changed(self, view: str) -> None:
+        if self._views_made_ready:
+            self._make_view_ready()
         self.view_tabs.show_view(view)
         action = self.menu_actions.views.get(view)
         if action is not None:
