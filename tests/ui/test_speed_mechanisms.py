@@ -886,19 +886,20 @@ def test_ready_pages_follow_the_side_the_size_and_the_text_size(qtbot, window) -
     details = window.details
     _views_made_ready(qtbot, window)
     region = details.ready_regions[0]
-    before = details.ready_page(region)
     window.side.set_side("left")
     qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
-    assert details.ready_page(region) is not None, "made ready on the side shown"
+    left = details.ready_page(region)
+    assert left is not None, "made ready on the side shown"
     assert all(key[1] == "left" for key in details._ready)  # noqa: SLF001
     window.resize(window.width() - 120, window.height())
     qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
     page = details.ready_page(region)
     assert page is not None
+    assert page is left, "laid out again, not made again"
     assert page.width() == details.width(), "laid out at the new width"
     details.step_text_size(1)
     qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
     page = details.ready_page(region)
     assert page is not None
     assert page.document().defaultFont().pointSizeF() == details.text_size
-    assert before is not page
+    assert "left side" in page.toPlainText(), "the left side's page, in the new text size"

@@ -290,13 +290,6 @@ class DetailsPanel(QWidget):
         self._to_ready = [k for k in reversed(wanted) if k not in self._ready]
         self._wake_idle()
 
-    def _remake_ready(self) -> None:
-        """The ready pages let go (a new size or style) and made again while idle."""
-        for key in list(self._ready):
-            self._let_go_ready(key)
-        if self._ready_regions:
-            self.make_ready(self._ready_regions)
-
     def _take_ready(self, key: PageKey) -> Page | None:
         page = self._ready.pop(key, None)
         if page is not None:
@@ -308,6 +301,7 @@ class DetailsPanel(QWidget):
 
     def _let_go_ready(self, key: PageKey) -> None:
         page = self._ready.pop(key)
+        self._unsettled.discard(key)
         if key in self._undrawn:
             self._undrawn.remove(key)
         if len(self._spare) < MAX_SPARE:
@@ -445,6 +439,9 @@ class DetailsPanel(QWidget):
         if self._unsettled and not self._resized.isActive():
             key = self._unsettled.pop()
             page = self._pages.get(key)
+            if page is None and key in self._ready:
+                page = self._ready[key]
+                self._undrawn.append(key)  # drawn unseen again, at its new width
             if page is not None and page is not self._current:
                 page.settle(self.size())
             return
@@ -510,9 +507,8 @@ class DetailsPanel(QWidget):
         shown = self._current
         if shown is not None:
             shown.setGeometry(self.rect())
-        self._unsettled = {key for key, page in self._pages.items() if page is not shown}
-        if self._ready or self._to_ready:
-            self._remake_ready()  # made again once the resizing has stopped
+        hidden = {key for key, page in self._pages.items() if page is not shown}
+        self._unsettled = hidden | set(self._ready)
         if (self._unsettled or self._to_ready) and not self._stopped:
             self._resized.start()
 
