@@ -70,11 +70,16 @@ def test_the_next_start_paints_the_kept_art_without_reading_the_svg(  # type: ig
 
     second.finish_start()  # the SVG read after the first paint, for a zoom to come
     assert art._renderer is not None  # noqa: SLF001
-    assert not art.painting_kept
-    assert art.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    # Qt's device cache, empty, would be filled by the next paint: a click's highlight.
+    assert art.painting_kept, "the kept pixels fit: they are still painted"
+    assert art.cacheMode() == QGraphicsItem.CacheMode.NoCache
     assert _drawing(second) == from_svg
-    assert art.kept is not None
-    assert art.kept.image.isNull(), "the pixels stay in memory"
+    plain = _window(qtbot, bundle, settings, None)
+    plain.finish_start()
+    for window in (second, plain):
+        window.selection.select("patella")  # its highlight over the kept pixels, and the SVG
+    assert _drawing(second) == _drawing(plain)
+    plain.close()
     entry = _entry(cache, view).read_bytes()
     second.close()
     assert _entry(cache, view).read_bytes() == entry, "kept again though nothing changed"
@@ -118,6 +123,35 @@ def test_kept_art_that_no_longer_fits_gives_way_to_the_svg(  # type: ignore[no-u
     qtbot.waitUntil(
         lambda: art.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache, timeout=2000
     )
+    assert art.kept is not None
+    assert art.kept.image.isNull(), "the pixels no longer painted stay in memory"
+    assert _drawing(kept) == _drawing(plain)
+
+
+def test_a_view_whose_art_was_kept_at_another_size_takes_the_svg_before_it_paints(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings, tmp_path: Path
+) -> None:
+    """Painted from the SVG, then from the SVG again into Qt's device cache once the kept
+    pixels gave way: the second was the next click's (6 ms), a click after a new tab."""
+    cache = ArtCache(tmp_path / "art")
+    _kept_once(qtbot, bundle, settings, cache)  # leg_anterior, kept at SIZE
+    window = _window(qtbot, bundle, settings, cache)
+    window.finish_start()
+    other = next(v for v in window.diagram.views() if v != "leg_anterior")
+    window.diagram.show_view(other)
+    window.diagram.viewport().repaint()
+    window.resize(SIZE[0] - 200, SIZE[1] - 100)
+    qtbot.wait(20)
+    window.diagram.show_view("leg_anterior")  # its art kept at SIZE
+    art = window.diagram._current().art  # noqa: SLF001
+    assert art.kept is not None, "nothing was kept: the test would prove nothing"
+    assert not art.painting_kept, "the kept pixels would be painted"
+    assert art.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    plain = _window(qtbot, bundle, settings, None)
+    plain.resize(SIZE[0] - 200, SIZE[1] - 100)
+    plain.diagram.show_view("leg_anterior")
+    qtbot.wait(20)
+    assert _drawing(window) == _drawing(plain)
 
 
 def test_a_window_closed_keeps_its_art_as_it_is_laid_out(  # type: ignore[no-untyped-def]
@@ -329,3 +363,34 @@ print("ratio", ratio, "kept", kept, "same", from_kept == from_svg)
 def test_kept_art_is_the_svg_pixel_for_pixel_on_a_scaled_screen(tmp_path: Path, scale: str) -> None:
     out = run_probe(SCALED, tmp_path, QT_SCALE_FACTOR=scale)
     assert f"ratio {float(scale)} kept True same True" in out, out
+
+
+def test_art_that_gave_way_is_drawn_into_qts_cache_before_the_next_click(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, settings, tmp_path: Path, monkeypatch
+) -> None:
+    """Qt takes a change to its device cache for no visual change and asks for no paint:
+    the empty cache was filled by the next paint, a click's highlight (6 to 10 ms)."""
+    from viewer.ui.drawing_item import DrawingItem
+
+    cache = ArtCache(tmp_path / "art")
+    _kept_once(qtbot, bundle, settings, cache)
+    window = _window(qtbot, bundle, settings, cache)
+    window.finish_start()
+    art = window.diagram._current().art  # noqa: SLF001
+    assert art.painting_kept
+    drawn: list[object] = []
+    paint = DrawingItem.paint
+
+    def recording_paint(item, *args):  # type: ignore[no-untyped-def]
+        drawn.append(item)
+        paint(item, *args)
+
+    monkeypatch.setattr(DrawingItem, "paint", recording_paint)
+    window.resize(SIZE[0] - 90, SIZE[1] - 40)  # the kept pixels no longer fit
+    qtbot.waitUntil(lambda: not art.painting_kept)
+    qtbot.wait(50)  # the paint passes that follow
+    assert drawn, "the art was not drawn again: the test would prove nothing"
+    drawn.clear()
+    window.selection.select("patella")
+    window.diagram.viewport().repaint()
+    assert drawn == [], "the art was drawn for the click"

@@ -184,6 +184,7 @@ class DiagramView(QGraphicsView):
         self._last_click = None
         self.setScene(self._view_scene(view).scene)
         self._apply_zoom()
+        self._art_fits_or_gives_way()
         self._mark_selected(self._selection.region)
         self._mark_matches()
         self._describe()
@@ -251,6 +252,17 @@ class DiagramView(QGraphicsView):
         built = self._current()
         if built is not None:
             built.art.read_svg()
+
+    def _art_fits_or_gives_way(self) -> None:
+        """The kept art of a view shown in a visible window, if it was kept at another
+        size, gives way to the SVG before it paints: painted from the SVG once, and then
+        again into Qt's device cache, the next click waited for the second (6 ms)."""
+        built = self._current()
+        if built is None or not built.art.painting_kept or not self.isVisible():
+            return
+        transform = built.art.deviceTransform(self.viewportTransform())
+        if not built.art.fits(transform, self.viewport().devicePixelRatio()):
+            built.art.give_way()
 
     def keep_art(self) -> None:
         """Keep the art of the view shown, as painted now, for the next start (after

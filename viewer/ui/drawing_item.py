@@ -68,12 +68,28 @@ class DrawingItem(QGraphicsItem):
         return self._painting_kept
 
     def read_svg(self) -> None:
-        """Paint from the SVG from now on, in Qt's device cache: the first zoom or change
-        of side then draws it once, as it would have without pixels kept."""
+        """Read the SVG now (a step after the first paint): the first zoom or change of
+        side does not wait for it. The kept pixels are still painted while they fit: they
+        are what Qt's device cache would hold, and that cache, empty, was filled by the
+        next paint, a click's highlight: the whole art drawn (6 to 10 ms) for a few pixels."""
+        self.renderer()
+
+    def fits(self, transform: QTransform, pixel_ratio: float) -> bool:
+        """The kept pixels are painted and are the art drawn with this device transform."""
+        kept = self.kept
+        return self._painting_kept and kept is not None and kept.fits(transform, pixel_ratio)
+
+    def give_way(self) -> None:
+        """Paint from the SVG from now on, in Qt's device cache, filled by the next paint
+        pass: kept pixels that no longer fit (a zoom, a change of side or size, a view
+        laid out otherwise than when they were kept)."""
         self.renderer()
         if self._painting_kept:
             self._painting_kept = False
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # To Qt that is no visual change and asks for no paint: the cache would be
+            # filled by whatever paints next, most often a click's highlight.
+            self.update()
         if self.kept is not None:  # what is kept stays known; its pixels are let go
             self.kept = self.kept._replace(image=QImage())
 
@@ -88,9 +104,9 @@ class DrawingItem(QGraphicsItem):
                 painter.drawImage(kept.top_left, kept.image)
                 painter.restore()
                 return
-            # Zoomed, resized or mirrored before read_svg(): the SVG now, and Qt's cache
-            # next (not set while painting: that would ask for another paint at once).
-            QTimer.singleShot(0, self.scene(), self.read_svg)
+            # Zoomed, resized or mirrored: the SVG now, and Qt's cache next (not set while
+            # painting: that would ask for another paint at once).
+            QTimer.singleShot(0, self.scene(), self.give_way)
         self.renderer().render(painter, self._bounds)
 
     def drawn_at(
