@@ -868,6 +868,25 @@ def test_the_pages_of_the_view_shown_are_made_ready_and_a_click_only_shows_one( 
     qtbot.waitUntil(lambda: page.complete)  # shown: completed while idle as any page
 
 
+def test_after_start_the_view_shown_has_its_pages_ready_before_the_other_regions_html(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """As the start asks (app.py): every region's HTML, then the view's pages made ready.
+    Behind every region's HTML they were ready 0.4 s after the first paint, and a quick
+    reader's first eight clicks each made its page."""
+    details = window.details
+    details.prebuild_all()
+    window.make_views_ready()
+    in_view = set(window.bundle.shapes[window.diagram.current_view])
+    qtbot.waitUntil(
+        lambda: set(details.ready_regions) == {r for r in in_view if details.kept_page(r) is None},
+        timeout=20_000,
+    )
+    assert details.making_pages_ready, "every region's HTML was made first"
+    assert any(region not in in_view for region, _ in details._to_render)  # noqa: SLF001
+    qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
+
+
 def test_a_view_shown_has_its_pages_made_ready_and_the_last_views_let_go(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from viewer.ui.details_panel import MAX_READY
 

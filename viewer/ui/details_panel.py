@@ -318,11 +318,22 @@ class DetailsPanel(QWidget):
                 paint_offscreen(page.viewport())  # its top's text shaped and kept
                 return True
         while self._to_ready:
-            key = self._to_ready.pop()
-            if key not in self._pages and key not in self._ready:
-                self._ready[key] = self._new_page(key)
-                self._undrawn.append(key)
-                return True
+            key = self._to_ready[-1]
+            if key in self._pages or key in self._ready:
+                self._to_ready.pop()
+                continue
+            # Its HTML, then its top, each a step of its own, if the prebuild has not yet.
+            if key not in self._tops:
+                if key not in self._rendered:
+                    self._parts(key)
+                    return True
+                if self._rendered[key]:  # then its top is read: the next step makes it
+                    self._parse_top(key)
+                    return True
+            self._to_ready.pop()
+            self._ready[key] = self._new_page(key)
+            self._undrawn.append(key)
+            return True
         return False
 
     @property
@@ -408,10 +419,17 @@ class DetailsPanel(QWidget):
 
         The pages to come go before the rest of the page shown only while they are made
         after start (about 0.15 s of idle time): a reader clicking on from region to
-        region then has most of them made within a few clicks, not after dozens."""
+        region then has most of them made within a few clicks, not after dozens. Then
+        the pages of the view shown (make_ready) are made ready first, with their HTML:
+        after start they were ready 0.4 s after the first paint, behind every region's
+        HTML, and a quick reader's first eight clicks each made its page."""
         blank = next((page for page in self._spare if not page.is_blank), None)
         if blank is not None:
             blank.blank()
+            return
+        # While pages' HTML is made (after start, a new side or text size), the pages of
+        # the view shown come first: the next click is most likely on one of them.
+        if self.making_pages_ready and not self._resized.isActive() and self._ready_step():
             return
         while self._to_parse:
             key = self._to_parse.pop()
