@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         )
         self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
         self._views_made_ready = False  # make_views_ready() was called
+        self._list_bar_learned = False
+        self._list_bar_steps: list[Callable[[], object]] = []
         self._connect()
         self._update_history_buttons()
         views = self.diagram.views()
@@ -196,6 +198,31 @@ class MainWindow(QMainWindow):
         self.region_list.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.search.results.verticalScrollBar().setStyle(cached_scroll_bar_style())
         self.details.use_scroll_bar_style(cached_scroll_bar_style())
+
+    def _learn_the_region_list_bar(self) -> None:
+        """The region list's scroll bar drawn unseen, scrolled to its ends and between
+        them (scroll_bar_style.learning_steps), once the pages are made after start: a
+        click that scrolls the list then has its bar put together, not drawn by the
+        style. A step per turn of the event loop, each 3 to 4 ms."""
+        from viewer.ui.scroll_bar_style import CachedScrollBarStyle, learning_steps
+
+        bar = self.region_list.verticalScrollBar()
+        if self._list_bar_learned or not isinstance(bar.style(), CachedScrollBarStyle):
+            return
+        self._list_bar_learned = True
+        self._list_bar_steps = list(learning_steps(bar, self.region_list))
+        self._next_list_bar_step()
+
+    def _next_list_bar_step(self) -> None:
+        if self._list_bar_steps:
+            self._list_bar_steps.pop(0)()
+        if self._list_bar_steps:
+            QTimer.singleShot(1, self, self._next_list_bar_step)
+
+    @property
+    def list_bar_learned(self) -> bool:
+        """The region list's scroll bar was drawn unseen as _learn_the_region_list_bar says."""
+        return self._list_bar_learned and not self._list_bar_steps
 
     def _style_arrows(self) -> None:
         """The style's arrows for Back and Forward, in the room kept for them: the first
@@ -291,6 +318,7 @@ class MainWindow(QMainWindow):
         self.search.result_chosen.connect(self._on_result_chosen)
         self.search.matches_changed.connect(self.diagram.set_matches)
         self.details.region_link_activated.connect(self._on_region_link)
+        self.details.prebuild_done.connect(self._learn_the_region_list_bar)
         self.details.condition_link_activated.connect(self._on_condition_link)
         self.details.rule_link_activated.connect(self._on_rule_link)
         self.details.text_size_changed.connect(self.settings.save_text_size)
