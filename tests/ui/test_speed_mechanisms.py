@@ -667,6 +667,42 @@ def test_the_first_paint_reads_no_condition_from_the_cache(tmp_path) -> None:  #
     assert run_probe(code, tmp_path).split() == ["[False]", "True", "True"]
 
 
+def test_what_every_first_page_needs_is_made_once_the_window_has_painted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The render and HTML modules and the cache's second part: after the first paint
+    (not before it: it would wait for them), and before the first click (not in it)."""
+    from app_probe import run_probe
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from viewer.bundle_cache import load_bundle_cached\n"
+        "from viewer.ui.app import start_window\n"
+        "load_bundle_cached()\n"
+        "def made():\n"
+        "    modules = ['viewer.content.render', 'viewer.content.html']\n"
+        "    read = window.bundle.atlas.conditions.is_read\n"
+        "    return [read, *(m in sys.modules for m in modules)]\n"
+        "seen = []\n"
+        "class First(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append(made())\n"
+        "        return False\n"
+        "app, window = start_window(load_bundle_cached())\n"
+        "first = First()\n"
+        "window.installEventFilter(first)\n"
+        "while not seen:\n"
+        "    app.processEvents()\n"
+        "for _ in range(5):\n"
+        "    app.processEvents()\n"
+        "print(seen[0], made(), window.selection.region == '')\n"
+        "window.close()\n"
+    )
+    out = run_probe(code, tmp_path)
+    assert out.split("]", 1)[0] == "[False, False, False", out
+    assert out.strip().endswith("[True, True, True] True"), out
+
+
 @pytest.mark.parametrize(
     "browser", ["new", "spare emptied", "spare not emptied", "top read while idle"]
 )

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             self.diagram.read_art,
             self.diagram.keep_art,
         ]
-        AfterFirstPaint(self, self._next_start_step, fallback_ms=1000, delay_ms=QUIET_MS)
+        AfterFirstPaint(self, self._after_first_paint, fallback_ms=1000)
 
     @property
     def started(self) -> bool:
@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         """Every step left for after the first paint, now (a screenshot, a test)."""
         while self._start_steps:
             self._start_steps.pop(0)()
+
+    def _after_first_paint(self) -> None:
+        self.details.warm_up()  # at once: a first click needs it too
+        QTimer.singleShot(QUIET_MS, self, self._next_start_step)
 
     def _next_start_step(self) -> None:
         if self._start_steps:
