@@ -637,39 +637,11 @@ def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> N
     assert _types_made_before_the_first_paint(tmp_path, not_yet, then) == ["[]", "True"]
 
 
-def test_the_first_paint_reads_no_condition_from_the_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_paint_reads_no_condition_and_the_first_click_finds_them_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The conditions and sources, two thirds of the content cache (3 ms of the start),
-    are read when a page first needs them (viewer/bundle_codec.py ReadLater)."""
-    from app_probe import run_probe
-
-    code = (
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from viewer.bundle_cache import load_bundle_cached\n"
-        "from viewer.ui.app import start_window\n"
-        "load_bundle_cached()\n"  # the user's cache written, as after a first start
-        "seen = []\n"
-        "class First(QObject):\n"
-        "    def eventFilter(self, watched, event):\n"
-        "        if event.type() == QEvent.Type.Paint and not seen:\n"
-        "            seen.append(window.bundle.atlas.conditions.is_read)\n"
-        "        return False\n"
-        "app, window = start_window(load_bundle_cached())\n"
-        "first = First()\n"
-        "window.installEventFilter(first)\n"
-        "while not seen:\n"
-        "    app.processEvents()\n"
-        "window.selection.select('patella')\n"
-        "window.details.page().finish()\n"
-        "print(seen, window.bundle.atlas.conditions.is_read)\n"
-        "print(window.details.toPlainText().count('Patellofemoral pain') > 0)\n"
-        "window.close()\n"
-    )
-    assert run_probe(code, tmp_path).split() == ["[False]", "True", "True"]
-
-
-def test_what_every_first_page_needs_is_made_once_the_window_has_painted(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The render and HTML modules and the cache's second part: after the first paint
-    (not before it: it would wait for them), and before the first click (not in it)."""
+    are read after the first paint (viewer/bundle_codec.py ReadLater), with the render
+    and HTML modules every first page needs: not before it (it would wait for them),
+    and not in the first click (DetailsPanel.warm_up)."""
     from app_probe import run_probe
 
     code = (
@@ -677,7 +649,7 @@ def test_what_every_first_page_needs_is_made_once_the_window_has_painted(tmp_pat
         "from PySide6.QtCore import QEvent, QObject\n"
         "from viewer.bundle_cache import load_bundle_cached\n"
         "from viewer.ui.app import start_window\n"
-        "load_bundle_cached()\n"
+        "load_bundle_cached()\n"  # the user's cache written, as after a first start
         "def made():\n"
         "    modules = ['viewer.content.render', 'viewer.content.html']\n"
         "    read = window.bundle.atlas.conditions.is_read\n"
@@ -696,11 +668,15 @@ def test_what_every_first_page_needs_is_made_once_the_window_has_painted(tmp_pat
         "for _ in range(5):\n"
         "    app.processEvents()\n"
         "print(seen[0], made(), window.selection.region == '')\n"
+        "window.selection.select('patella')\n"
+        "window.details.page().finish()\n"
+        "print(window.details.toPlainText().count('Patellofemoral pain') > 0)\n"
         "window.close()\n"
     )
-    out = run_probe(code, tmp_path)
-    assert out.split("]", 1)[0] == "[False, False, False", out
-    assert out.strip().endswith("[True, True, True] True"), out
+    # At the first paint, then a few turns later with no region chosen yet; the page.
+    made, page = run_probe(code, tmp_path).splitlines()[:2]
+    assert made == "[False, False, False] [True, True, True] True", made
+    assert page == "True", "the patella's page"
 
 
 @pytest.mark.parametrize(
