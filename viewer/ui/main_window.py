@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
         self._views_made_ready = False  # make_views_ready() was called
         self._list_bar_learned = False
-        self._list_bar_steps: list[Callable[[], object]] = []
+        self._list_bar_steps: list[Callable[[], None]] = []
         self._connect()
         self._update_history_buttons()
         views = self.diagram.views()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         if self._list_bar_learned or not isinstance(bar.style(), CachedScrollBarStyle):
             return
         self._list_bar_learned = True
-        self._list_bar_steps = list(learning_steps(bar, self.region_list))
+        self._list_bar_steps = learning_steps(bar, self.region_list)
         self._next_list_bar_step()
 
     def _next_list_bar_step(self) -> None:

@@ -257,12 +257,12 @@ def learning_steps(bar: QScrollBar, parent: QWidget) -> list[Callable[[], None]]
     if not bar.isVisible() or height <= 0 or maximum <= bar.minimum():
         return []
     longer = 2 * maximum  # the handle shorter: other rows, the same kind of bar
-    places = [
+    places = [  # (the bar's maximum, the handle's position)
         (maximum, 0), (longer, 0),  # at the top
         (maximum, maximum // 3), (maximum, maximum // 2),  # between the ends
         (maximum, maximum), (longer, longer),  # at the bottom
     ]  # fmt: skip
-    return [partial(draw_unseen, bar, parent, height, top, at) for top, at in places]
+    return [partial(draw_unseen, bar, parent, height, most, at) for most, at in places]
 
 
 _shared: CachedScrollBarStyle | None = None
