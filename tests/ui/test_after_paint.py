@@ -35,6 +35,36 @@ def test_with_a_delay_a_click_at_the_first_paint_comes_first(qtbot) -> None:  # 
     qtbot.waitUntil(lambda: runs == ["deferred"], timeout=delay * 10)
 
 
+def test_what_is_wanted_at_once_runs_right_after_the_first_paint_the_rest_later(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("painted")
+    qtbot.addWidget(label)
+    runs: list[str] = []
+    delay = QUIET_MS * 10
+    AfterFirstPaint(
+        label, lambda: runs.append("deferred"), delay_ms=delay, at_once=lambda: runs.append("now")
+    )
+    for _ in range(5):
+        QApplication.processEvents()
+    assert runs == [], "before the first paint"
+    label.show()
+    qtbot.waitExposed(label)
+    label.repaint()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert runs == ["now"]
+    qtbot.waitUntil(lambda: runs == ["now", "deferred"], timeout=delay * 10)
+
+
+def test_a_fallback_runs_what_is_wanted_at_once_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("never shown")
+    qtbot.addWidget(label)
+    runs: list[str] = []
+    AfterFirstPaint(
+        label, lambda: runs.append("fallback"), fallback_ms=30, at_once=lambda: runs.append("now")
+    )
+    qtbot.waitUntil(lambda: runs == ["now", "fallback"], timeout=2000)
+
+
 def test_the_fallback_runs_it_if_the_widget_never_paints(qtbot) -> None:  # type: ignore[no-untyped-def]
     label = QLabel("never shown")
     qtbot.addWidget(label)

@@ -14,7 +14,8 @@ QUIET_MS = 100
 
 class AfterFirstPaint(QObject):
     """Runs `then` once, delay_ms after the paint pass that first paints `widget` is over,
-    or after fallback_ms if one is given and the widget has not painted by then."""
+    or after fallback_ms if one is given and the widget has not painted by then; and
+    `at_once`, if given, as soon as that pass is over (before `then` in any case)."""
 
     def __init__(
         self,
@@ -22,9 +23,11 @@ class AfterFirstPaint(QObject):
         then: Callable[[], object],
         fallback_ms: int | None = None,
         delay_ms: int = 0,
+        at_once: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(widget)  # goes with the widget
         self._then: Callable[[], object] | None = then
+        self._at_once = at_once
         self._delay_ms = delay_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -37,9 +40,17 @@ class AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._timer.start(self._delay_ms)  # 0: the next turn of the loop, the pass over
+            if self._at_once is not None:
+                QTimer.singleShot(0, self, self._run_at_once)
         return False
 
+    def _run_at_once(self) -> None:
+        at_once, self._at_once = self._at_once, None
+        if at_once is not None:
+            at_once()
+
     def _run(self) -> None:
+        self._run_at_once()
         then, self._then = self._then, None
         if then is not None:
             then()

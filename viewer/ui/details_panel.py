@@ -370,6 +370,11 @@ class DetailsPanel(QWidget):
             self._after_show.start()
         return page
 
+    @property
+    def page_yet_to_paint(self) -> bool:
+        """A page shown a moment ago has yet to paint: other work waits (AFTER_SHOW_MS)."""
+        return self._after_show.isActive()
+
     def _wake_idle(self) -> None:
         """Idle work from the next turn on; not while a page shown a moment ago has yet to
         paint (_after_show wakes it then), nor once the window is closing."""

@@ -153,7 +153,13 @@ class MainWindow(QMainWindow):
             self.diagram.read_art,
             self.diagram.keep_art,
         ]
-        AfterFirstPaint(self, self._after_first_paint, fallback_ms=1000)
+        AfterFirstPaint(
+            self,
+            self._next_start_step,
+            fallback_ms=1000,
+            delay_ms=QUIET_MS,
+            at_once=self.details.warm_up,  # a first click needs it too
+        )
 
     @property
     def started(self) -> bool:
@@ -169,12 +175,8 @@ class MainWindow(QMainWindow):
         while self._start_steps:
             self._start_steps.pop(0)()
 
-    def _after_first_paint(self) -> None:
-        self.details.warm_up()  # at once: a first click needs it too
-        QTimer.singleShot(QUIET_MS, self, self._next_start_step)
-
     def _next_start_step(self) -> None:
-        if self._start_steps:
+        if self._start_steps and not self.details.page_yet_to_paint:  # as the list's bar
             self._start_steps.pop(0)()
         if self._start_steps:
             # Not 0: that is a queued call, run before the loop turns again.
@@ -218,7 +220,8 @@ class MainWindow(QMainWindow):
         self._next_list_bar_step()
 
     def _next_list_bar_step(self) -> None:
-        if self._list_bar_steps:
+        # Not between a click and its page's paint: a timer due then runs before the paint.
+        if self._list_bar_steps and not self.details.page_yet_to_paint:
             self._list_bar_steps.pop(0)()
         if self._list_bar_steps:
             QTimer.singleShot(1, self, self._next_list_bar_step)
