@@ -32,6 +32,13 @@ class AfterFirstPaint(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._run)
+        # A timer, not a queued call: that would run before the timers already due then,
+        # such as the first-paint hook's (viewer/ui/first_paint.py), whose report it delayed.
+        self._at_once_timer: QTimer | None = None
+        if at_once is not None:
+            self._at_once_timer = QTimer(self)
+            self._at_once_timer.setSingleShot(True)
+            self._at_once_timer.timeout.connect(self._run_at_once)
         if fallback_ms is not None:
             self._timer.start(fallback_ms)
         widget.installEventFilter(self)
@@ -40,8 +47,8 @@ class AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._timer.start(self._delay_ms)  # 0: the next turn of the loop, the pass over
-            if self._at_once is not None:
-                QTimer.singleShot(0, self, self._run_at_once)
+            if self._at_once_timer is not None:
+                self._at_once_timer.start(0)
         return False
 
     def _run_at_once(self) -> None:
