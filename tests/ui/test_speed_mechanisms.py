@@ -847,11 +847,10 @@ def test_the_steps_after_start_wait_for_a_page_just_shown_to_paint(qtbot, window
     ran: list[str] = []
     window.finish_start()
     window._start_steps = [lambda: ran.append("start step")]  # noqa: SLF001
-    window._list_bar_steps = [lambda: ran.append("list bar step")]  # noqa: SLF001
     window.selection.select("patella")  # a click's page, shown: it has yet to paint
+    window._then_steps([lambda: ran.append("list bar step")])  # noqa: SLF001 - as learned
     assert window.details.page_yet_to_paint
     window._next_start_step()  # noqa: SLF001
-    window._next_list_bar_step()  # noqa: SLF001
     assert ran == [], "a step ran before the page painted"
     qtbot.waitUntil(lambda: sorted(ran) == ["list bar step", "start step"])
 

@@ -228,12 +228,7 @@ class DetailsPanel(QWidget):
                 self._let_go(key)
 
     def _let_go(self, key: PageKey) -> None:
-        page = self._pages.pop(key)
-        if len(self._spare) < MAX_SPARE:
-            self._spare.append(page)  # its widgets reused for the next page made
-            self._wake_idle()  # emptied while idle
-        else:
-            self._drop(page)
+        self._retire(self._pages.pop(key))
         self._unsettled.discard(key)
         if key in self._queue:
             self._queue.remove(key)
@@ -300,15 +295,10 @@ class DetailsPanel(QWidget):
         return page
 
     def _let_go_ready(self, key: PageKey) -> None:
-        page = self._ready.pop(key)
+        self._retire(self._ready.pop(key))
         self._unsettled.discard(key)
         if key in self._undrawn:
             self._undrawn.remove(key)
-        if len(self._spare) < MAX_SPARE:
-            self._spare.append(page)
-            self._wake_idle()
-        else:
-            self._drop(page)
 
     def _ready_step(self) -> bool:
         """One page made ready, or one drawn unseen: False if there is none to do."""
@@ -579,6 +569,15 @@ class DetailsPanel(QWidget):
             self.make_ready(self._ready_regions)
         if self._prebuild_wanted:
             self.prebuild_all()  # the pages dropped, built again while idle
+
+    def _retire(self, page: Page) -> None:
+        """A page no longer kept: a spare, its widgets reused for the next page made and
+        emptied while idle, or deleted if there are spares enough."""
+        if len(self._spare) < MAX_SPARE:
+            self._spare.append(page)
+            self._wake_idle()
+        else:
+            self._drop(page)
 
     def _drop(self, page: Page) -> None:
         page.hide()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -130,7 +130,6 @@ class MainWindow(QMainWindow):
         self._last_activity = -math.inf  # time.perf_counter() of the reader's last action
         self._views_made_ready = False  # make_views_ready() was called
         self._list_bar_learned = False
-        self._list_bar_steps: list[Callable[[], None]] = []
         self._connect()
         self._update_history_buttons()
         views = self.diagram.views()
@@ -170,13 +169,21 @@ class MainWindow(QMainWindow):
         """One more step for the moment after the first paint (the notes store: app.py)."""
         self._start_steps.append(step)
 
+    def _then_steps(self, steps: Sequence[Callable[[], object]]) -> None:
+        """More steps, once the first paint is past, run as the start's are: a step a turn."""
+        running = bool(self._start_steps)  # its steps go on: these come after them
+        self._start_steps.extend(steps)
+        if not running and self._start_steps:
+            QTimer.singleShot(1, self, self._next_start_step)
+
     def finish_start(self) -> None:
         """Every step left for after the first paint, now (a screenshot, a test)."""
         while self._start_steps:
             self._start_steps.pop(0)()
 
     def _next_start_step(self) -> None:
-        if self._start_steps and not self.details.page_yet_to_paint:  # as the list's bar
+        # Not between a click and its page's paint: a timer due then runs before the paint.
+        if self._start_steps and not self.details.page_yet_to_paint:
             self._start_steps.pop(0)()
         if self._start_steps:
             # Not 0: that is a queued call, run before the loop turns again.
@@ -209,27 +216,19 @@ class MainWindow(QMainWindow):
         """The region list's scroll bar drawn unseen, scrolled to its ends and between
         them (scroll_bar_style.learning_steps), once the pages are made after start: a
         click that scrolls the list then has its bar put together, not drawn by the
-        style. A step per turn of the event loop, each 3 to 4 ms."""
+        style. After the start's steps, a step per turn of the event loop, each 3 to 4 ms."""
         from viewer.ui.scroll_bar_style import CachedScrollBarStyle, learning_steps
 
         bar = self.region_list.verticalScrollBar()
         if self._list_bar_learned or not isinstance(bar.style(), CachedScrollBarStyle):
             return
         self._list_bar_learned = True
-        self._list_bar_steps = learning_steps(bar, self.region_list)
-        self._next_list_bar_step()
-
-    def _next_list_bar_step(self) -> None:
-        # Not between a click and its page's paint: a timer due then runs before the paint.
-        if self._list_bar_steps and not self.details.page_yet_to_paint:
-            self._list_bar_steps.pop(0)()
-        if self._list_bar_steps:
-            QTimer.singleShot(1, self, self._next_list_bar_step)
+        self._then_steps(learning_steps(bar, self.region_list))
 
     @property
     def list_bar_learned(self) -> bool:
         """The region list's scroll bar was drawn unseen as _learn_the_region_list_bar says."""
-        return self._list_bar_learned and not self._list_bar_steps
+        return self._list_bar_learned and self.started
 
     def _style_arrows(self) -> None:
         """The style's arrows for Back and Forward, in the room kept for them: the first
