@@ -913,6 +913,35 @@ def test_after_start_the_view_shown_has_its_pages_ready_before_the_other_regions
     qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
 
 
+def test_from_the_first_paint_the_pages_of_the_view_shown_are_made_ready_before_the_start_steps(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, monkeypatch
+) -> None:
+    """Asked for with the start's steps, QUIET_MS after the first paint, they came after a
+    quick reader's first clicks, each of which made its page (6 to 10 ms)."""
+    from viewer.ui import main_window
+    from viewer.ui.scroll_bar_style import CachedScrollBarStyle
+
+    monkeypatch.setattr(main_window, "QUIET_MS", 60_000)  # the start's steps wait
+    _app, window = start_window(bundle)
+    qtbot.addWidget(window)
+    details = window.details
+    assert details.ready_regions == [], "nothing before the first paint"
+    in_view = window.bundle.shapes[window.diagram.current_view]
+    qtbot.waitUntil(lambda: bool(details.ready_regions) and details.prebuilt, timeout=20_000)
+    not_kept = {r for r in in_view if details.kept_page(r) is None}
+    assert set(details.ready_regions) == not_kept, (details.ready_regions, in_view, details.region)
+    assert not window.started, "a start step ran"
+    window.finish_start()
+    assert details.prepared == "", "a page made for the first click's sake as well"
+    bars = [details.ready_page(r).verticalScrollBar() for r in details.ready_regions]
+    assert all(isinstance(bar.style(), CachedScrollBarStyle) for bar in bars), (
+        "the pages made ready before the scroll bars' style was set do not have it"
+    )
+    window.close()
+    if window.notes is not None:
+        window.notes.close()
+
+
 def test_a_view_shown_has_its_pages_made_ready_and_the_last_views_let_go(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from viewer.ui.details_panel import MAX_READY
 

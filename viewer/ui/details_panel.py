@@ -257,9 +257,11 @@ class DetailsPanel(QWidget):
         region the pointer rests on: after start, so that the first click does not
         draw the glyphs of the pages' fonts and run Qt's text code for the first time
         (the first click after start took 2 to 5 ms longer than the next). Not once a
-        region has been shown or a page made for the pointer: they did it."""
+        region has been shown, a page made for the pointer or pages made ready for the
+        view shown (make_ready): they did it, or will."""
         first = next(iter(self._atlas.regions), None)
-        if first is not None and not self.region and self._prepared is None:
+        done_otherwise = self.region or self._prepared is not None or self._ready_regions
+        if first is not None and not done_otherwise:
             self._prepare(self._key(first))
 
     def _prepare(self, key: PageKey) -> None:
@@ -509,7 +511,7 @@ class DetailsPanel(QWidget):
         """The style of every page's scroll bar, those to come too. A page is shown again
         on every click: its bar drawn from the last renderings, not by the style anew."""
         self._scroll_bar_style = style
-        for page in [*self._pages.values(), *self._spare]:
+        for page in [*self._pages.values(), *self._ready.values(), *self._spare]:
             page.verticalScrollBar().setStyle(style)
 
     def draw_page_bar_unseen(self) -> None:

@@ -152,12 +152,15 @@ class MainWindow(QMainWindow):
             self.diagram.read_art,
             self.diagram.keep_art,
         ]
+        # What a click soon after the first paint needs, done as soon as it is over: each
+        # light, or in idle steps that give way to a click.
+        self._at_first_paint: list[Callable[[], object]] | None = [self.details.warm_up]
         AfterFirstPaint(
             self,
             self._next_start_step,
             fallback_ms=1000,
             delay_ms=QUIET_MS,
-            at_once=self.details.warm_up,  # a first click needs it too
+            at_once=self._run_at_first_paint,
         )
 
     @property
@@ -168,6 +171,20 @@ class MainWindow(QMainWindow):
     def after_first_paint(self, step: Callable[[], object]) -> None:
         """One more step for the moment after the first paint (the notes store: app.py)."""
         self._start_steps.append(step)
+
+    def right_after_first_paint(self, step: Callable[[], object]) -> None:
+        """A step run as soon as the first paint is over, not QUIET_MS later as the other
+        steps: a click then waits for it, so only light work (or work that queues idle
+        steps); at once if that moment is past."""
+        if self._at_first_paint is None:
+            step()
+        else:
+            self._at_first_paint.append(step)
+
+    def _run_at_first_paint(self) -> None:
+        steps, self._at_first_paint = self._at_first_paint or [], None
+        for step in steps:
+            step()
 
     def _then_steps(self, steps: Sequence[Callable[[], object]]) -> None:
         """More steps, once the first paint is past, run as the start's are: a step a turn."""
