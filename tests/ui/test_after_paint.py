@@ -132,3 +132,35 @@ def test_finish_start_does_it_all_at_once(bundle, qtbot) -> None:  # type: ignor
     assert window.started
     assert ran == ["notes"]
     assert window.search.field.isClearButtonEnabled()
+
+
+def test_the_start_steps_run_right_after_an_action_or_once_the_reader_pauses(  # type: ignore[no-untyped-def]
+    bundle, qtbot, monkeypatch
+) -> None:
+    """A step of 5 to 10 ms (the notes store opened, the scroll bars' style) that fell
+    due between two quick clicks held the second: steps start only within RIGHT_AFTER_MS
+    of the reader's last action, or once they have paused for QUIET_MS."""
+    from types import SimpleNamespace
+
+    from viewer.ui import main_window as main_window_module
+    from viewer.ui.after_paint import RIGHT_AFTER_MS
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(bundle)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.finish_start()
+    now = [1000.0]  # the window's clock, in seconds: only this test moves it
+    monkeypatch.setattr(main_window_module, "time", SimpleNamespace(perf_counter=lambda: now[0]))
+    ran: list[str] = []
+    window.view_tabs.setCurrentIndex(1)  # the reader picks a tab
+    now[0] += (RIGHT_AFTER_MS + QUIET_MS) / 2 / 1000  # too late after it, too soon for a pause
+    window._then_steps([lambda: ran.append("after a pause")])  # noqa: SLF001
+    qtbot.wait(QUIET_MS)
+    assert ran == [], "a step started between the reader's actions"
+    now[0] += QUIET_MS / 1000
+    qtbot.waitUntil(lambda: ran == ["after a pause"])
+    window.view_tabs.setCurrentIndex(0)
+    window._then_steps([lambda: ran.append("right after")])  # noqa: SLF001
+    qtbot.waitUntil(lambda: ran == ["after a pause", "right after"])

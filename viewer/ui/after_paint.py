@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QWidget
 # Work that waits for a first paint and is not needed by the first click waits this
 # much longer: a click the moment the window appears is answered first, not after it.
 QUIET_MS = 100
+# Such work, a step at a time (some take 5 to 10 ms), starts only when a click is least
+# likely to come: once the reader has paused for QUIET_MS, or within this long of their
+# last action, its answer painted, while they read it. A step started then is over before
+# a click 40 ms after the last one, quicker than any reader's.
+RIGHT_AFTER_MS = 16
 
 
 class AfterFirstPaint(QObject):

@@ -31,7 +31,7 @@ from viewer.bundle import Bundle
 from viewer.content.model import FREQUENCIES
 from viewer.diagram.views import SIDES
 from viewer.ui.actions import Actions
-from viewer.ui.after_paint import QUIET_MS, AfterFirstPaint
+from viewer.ui.after_paint import QUIET_MS, RIGHT_AFTER_MS, AfterFirstPaint
 from viewer.ui.art_cache import ArtCache
 from viewer.ui.commands import Commands
 from viewer.ui.details_panel import DetailsPanel
@@ -199,12 +199,20 @@ class MainWindow(QMainWindow):
             self._start_steps.pop(0)()
 
     def _next_start_step(self) -> None:
-        # Not between a click and its page's paint: a timer due then runs before the paint.
-        if self._start_steps and not self.details.page_yet_to_paint:
+        if self._start_steps and self._may_take_a_step():
             self._start_steps.pop(0)()
         if self._start_steps:
             # Not 0: that is a queued call, run before the loop turns again.
             QTimer.singleShot(1, self, self._next_start_step)
+
+    def _may_take_a_step(self) -> bool:
+        """Not between a click and its page's paint (a timer due then runs before the
+        paint); and only right after the reader's last action or once they have paused
+        (RIGHT_AFTER_MS): a step due otherwise held a quick reader's next click up to 10 ms."""
+        if self.details.page_yet_to_paint:
+            return False
+        idle_ms = (time.perf_counter() - self._last_activity) * 1000
+        return idle_ms <= RIGHT_AFTER_MS or idle_ms >= QUIET_MS
 
     def _note_activity(self) -> None:
         self._last_activity = time.perf_counter()
