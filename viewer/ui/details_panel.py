@@ -136,6 +136,9 @@ class DetailsPanel(QWidget):
         self._undrawn: list[PageKey] = []  # made ready, to draw once unseen
         self._prebuild_wanted = False  # prebuild_all() was called: again after a refresh
         self._prebuild_pending = False  # its prebuild_done not yet emitted
+        # The page being read when pages began to be made (a window reopened on a region):
+        # completed before them. A page a click shows after that waits behind them.
+        self._reading: Page | None = None
         self._stopped = False  # the window closed: no more idle work
         self._text_size = DEFAULT_TEXT_SIZE
         self._style = ""
@@ -419,11 +422,19 @@ class DetailsPanel(QWidget):
         region then has most of them made within a few clicks, not after dozens. Then
         the pages of the view shown (make_ready) are made ready first, with their HTML:
         after start they were ready 0.4 s after the first paint, behind every region's
-        HTML, and a quick reader's first eight clicks each made its page."""
+        HTML, and a quick reader's first eight clicks each made its page. Before them
+        all, the page being read when they began (a window reopened on a region) is
+        completed: 0.05 s after the first paint, not 0.2 s."""
         blank = next((page for page in self._spare if not page.is_blank), None)
         if blank is not None:
             blank.blank()
             return
+        reading = self._reading
+        if reading is not None:
+            if reading is self._current and not reading.complete:
+                reading.step()
+                return
+            self._reading = None
         # While pages' HTML is made (after start, a new side or text size), the pages of
         # the view shown come first: the next click is most likely on one of them.
         if self.making_pages_ready and not self._resized.isActive() and self._ready_step():
@@ -491,6 +502,8 @@ class DetailsPanel(QWidget):
         if self._stopped:
             return
         self._prebuild_wanted = self._prebuild_pending = True
+        shown = self._current
+        self._reading = shown if shown is not None and not shown.complete else None
         side = self._side.side
         wanted = [(r, side) for r in self._atlas.regions][:MAX_RENDERED]
         self._to_render = [key for key in reversed(wanted) if key not in self._tops]
