@@ -390,11 +390,12 @@ def test_a_page_left_while_it_grew_shows_its_scroll_bar_once_complete(qtbot, win
 
 def test_pages_to_come_are_made_ready_before_the_rest_of_the_page_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Made once after start: a reader clicking on from region to region has most pages
-    ready within a few clicks, not after dozens."""
+    ready within a few clicks, not after dozens. (A page shown before they are asked for
+    is being read, and completed first: a window reopened on a region.)"""
     panel = window.details
-    window.selection.select("patella")
-    page = panel.page()
     panel.prebuild_all()
+    window.selection.select("patella")  # a click, once the pages are being made
+    page = panel.page()
     qtbot.waitUntil(lambda: not panel._to_render and not panel._to_parse, timeout=10_000)  # noqa: SLF001
     assert not page.complete, "the page shown was completed first"
     qtbot.waitUntil(lambda: page.complete)
