@@ -128,9 +128,12 @@ def test_finish_start_does_it_all_at_once(bundle, qtbot) -> None:  # type: ignor
     qtbot.addWidget(window)
     ran: list[str] = []
     window.after_first_paint(lambda: ran.append("notes"))
+    window.right_after_first_paint(lambda: ran.append("pages made ready"))
     window.finish_start()
     assert window.started
-    assert ran == ["notes"]
+    assert ran == ["pages made ready", "notes"]
+    window.right_after_first_paint(lambda: ran.append("asked for later"))
+    assert ran[-1] == "asked for later", "its moment past, it runs at once"
     assert window.search.field.isClearButtonEnabled()
 
 

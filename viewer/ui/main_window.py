@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
 
     def finish_start(self) -> None:
         """Every step left for after the first paint, now (a screenshot, a test)."""
+        self._run_at_first_paint()
         while self._start_steps:
             self._start_steps.pop(0)()
 
@@ -207,8 +208,9 @@ class MainWindow(QMainWindow):
 
     def _may_take_a_step(self) -> bool:
         """Not between a click and its page's paint (a timer due then runs before the
-        paint); and only right after the reader's last action or once they have paused
-        (RIGHT_AFTER_MS): a step due otherwise held a quick reader's next click up to 10 ms."""
+        paint), and only within RIGHT_AFTER_MS of the reader's last action or once they
+        have paused for QUIET_MS: a step due otherwise held a quick reader's next click
+        for up to 10 ms."""
         if self.details.page_yet_to_paint:
             return False
         idle_ms = (time.perf_counter() - self._last_activity) * 1000
