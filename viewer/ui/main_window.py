@@ -213,16 +213,20 @@ class MainWindow(QMainWindow):
         for up to 10 ms."""
         if self.details.page_yet_to_paint:
             return False
-        idle_ms = (time.perf_counter() - self._last_activity) * 1000
+        idle_ms = self._idle_ms()
         return idle_ms <= RIGHT_AFTER_MS or idle_ms >= QUIET_MS
 
     def _note_activity(self) -> None:
         self._last_activity = time.perf_counter()
 
+    def _idle_ms(self) -> float:
+        """How long since the reader's last action (_note_activity), in ms."""
+        return (time.perf_counter() - self._last_activity) * 1000
+
     def when_quiet(self, work: Callable[[], object]) -> None:
         """Run work once the reader has left the window alone (no region chosen, view,
         zoom, side, search or text size changed) for QUIET_MS: now if they have."""
-        idle_ms = (time.perf_counter() - self._last_activity) * 1000
+        idle_ms = self._idle_ms()
         if idle_ms >= QUIET_MS:
             work()
         else:
