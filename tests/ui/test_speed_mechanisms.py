@@ -172,6 +172,48 @@ def test_a_page_shown_again_is_painted_once(qtbot, window) -> None:  # type: ign
     assert counter.count == 1
 
 
+def test_the_panel_draws_the_frame_and_a_page_shown_covers_its_inside(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Nothing behind a page is painted when it is shown: not the window, not a frame.
+    While its scroll bar is not drawn (a page still growing), the bar's place is filled,
+    not left with the last page's bar."""
+    from PySide6.QtWidgets import QFrame
+
+    panel = window.details
+    assert panel.frameShape() == QFrame.Shape.StyledPanel
+    assert panel.frameWidth() > 0
+    window.selection.select("patella")
+    first = panel.page()
+    qtbot.waitUntil(lambda: first.complete, timeout=5000)
+    assert first.frameShape() == QFrame.Shape.NoFrame
+    assert first.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    assert first.geometry() == panel.contentsRect()
+    bar = first.verticalScrollBar()
+    place = QPoint(bar.width() // 2, bar.height() // 2)
+    corner = bar.mapTo(window, QPoint(0, 0))
+    qtbot.wait(50)
+    drawn = window.grab().toImage()  # the window's pixels as painted, bar and all
+    colours = {drawn.pixel(corner.x() + place.x(), corner.y() + y) for y in range(bar.height())}
+    assert len(colours) > 1, "the complete page's bar is drawn"
+
+    panel.stop()  # the next page stays as it is shown: its top, still growing
+    window.selection.select("calcaneus")
+    second = panel.page()
+    assert second is not first
+    assert not second.complete
+    assert not second.verticalScrollBar().updatesEnabled()
+    assert second.geometry() == panel.contentsRect()
+    qtbot.wait(50)
+    screen = window.screen().grabWindow(window.winId()).toImage()  # what is on the screen
+    if screen.isNull():
+        pytest.skip("this platform cannot read back the window's pixels")
+    ratio = screen.width() / window.width()
+    colours = {
+        screen.pixel(int((corner.x() + place.x()) * ratio), int((corner.y() + y) * ratio))
+        for y in range(bar.height())
+    }
+    assert len(colours) == 1, "the last page's bar shows where this page's is not drawn yet"
+
+
 def test_a_screenshot_shows_the_whole_page(bundle: Bundle, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A click shows a new page's top first; a screenshot waits for the rest."""
     from PySide6.QtCore import QSize
@@ -574,7 +616,7 @@ def test_a_window_reopened_on_a_region_lays_its_page_out_once_at_its_size(  # ty
 
     monkeypatch.setattr(Page, "settle", recording_settle)
     window = _reopened(qtbot, bundle, settings, side, "leg_anterior", "patella")
-    shown = window.details.size()
+    shown = window.details.contentsRect().size()  # the panel's inside, within its frame
     assert settled == [(shown.width(), shown.height())]
     page = window.details.page()
     assert page.document().textWidth() == page.viewport().width()
@@ -879,7 +921,7 @@ def test_the_pages_of_the_view_shown_are_made_ready_and_a_click_only_shows_one( 
     assert page is not None
     assert page.isHidden()
     assert not page.complete, "its top only: the rest comes once it is shown"
-    assert page.width() == details.width(), "laid out at the panel's width"
+    assert page.width() == details.contentsRect().width(), "laid out at the panel's width"
     assert all(_blocks_kept_shaped(page)), "its top's shaped text kept"
     ready = [details.ready_page(r) for r in details.ready_regions]
     assert all(drawn.count(p.viewport()) == 1 for p in ready), "each drawn once unseen"
@@ -971,7 +1013,7 @@ def test_ready_pages_follow_the_side_the_size_and_the_text_size(qtbot, window) -
     page = details.ready_page(region)
     assert page is not None
     assert page is left, "laid out again, not made again"
-    assert page.width() == details.width(), "laid out at the new width"
+    assert page.width() == details.contentsRect().width(), "laid out at the new width"
     details.step_text_size(1)
     qtbot.waitUntil(lambda: details.prebuilt, timeout=20_000)
     page = details.ready_page(region)

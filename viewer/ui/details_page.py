@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QTextCursor, QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from viewer.inert_text import InertDocument
 
@@ -94,10 +94,18 @@ class Page(QTextBrowser):
         self._widgets: list[QWidget] = []
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # The panel draws the frame. The page's text and its scroll bar's place cover it:
+        # nothing behind it is painted when it is shown. That place is filled while the bar
+        # is not drawn (showEvent): the last page's bar would show there otherwise.
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Region details")
         # Named from their parent first, Qt's widgets (the viewport) are known to Python by
         # their kind: viewport() would make PySide learn every kind of widget (15-20 ms).
         self.widgets()
+        bar_place = self.verticalScrollBar().parentWidget()
+        if bar_place is not None and bar_place is not self:
+            bar_place.setAutoFillBackground(True)
         self.load(parts, style, font, parsed_top)
 
     def load(
