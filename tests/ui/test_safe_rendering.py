@@ -213,7 +213,7 @@ def test_names_that_look_like_markup_are_shown_as_written_everywhere(  # type: i
     assert bundle.problems == []
     name = "<img src=file:///dev/zero><b>Alpha</b>"
     window = open_alpha(qtbot, bundle)
-    assert window.windowTitle().startswith(name)  # the title bar: plain text
+    qtbot.waitUntil(lambda: window.windowTitle().startswith(name))  # the title bar: plain text
     assert window.region_list.row("alpha").text(0) == name  # the list
     assert name in window.details.toPlainText()  # the details: escaped, shown as written
     window.diagram.show_view("test_view")

@@ -214,6 +214,19 @@ def test_the_panel_draws_the_frame_and_a_page_shown_covers_its_inside(qtbot, win
     assert len(colours) == 1, "the last page's bar shows where this page's is not drawn yet"
 
 
+def test_the_title_names_the_region_once_its_page_has_painted(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Not in the click: setting it sends the window system its properties."""
+    from viewer.ui.main_window import TITLE
+
+    window.selection.select("patella")
+    assert window.windowTitle() == TITLE, "the title was set inside the click"
+    qtbot.waitUntil(lambda: window.windowTitle() == f"Patella (right): {TITLE}")
+    window.side.set_side("left")
+    qtbot.waitUntil(lambda: window.windowTitle() == f"Patella (left): {TITLE}")
+    window.selection.select("")
+    qtbot.waitUntil(lambda: window.windowTitle() == TITLE)
+
+
 def test_a_screenshot_shows_the_whole_page(bundle: Bundle, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A click shows a new page's top first; a screenshot waits for the rest."""
     from PySide6.QtCore import QSize

@@ -34,7 +34,7 @@ from viewer.ui.actions import Actions
 from viewer.ui.after_paint import QUIET_MS, RIGHT_AFTER_MS, AfterFirstPaint
 from viewer.ui.art_cache import ArtCache
 from viewer.ui.commands import Commands
-from viewer.ui.details_panel import DetailsPanel
+from viewer.ui.details_panel import AFTER_SHOW_MS, DetailsPanel
 from viewer.ui.diagram_view import DiagramView
 from viewer.ui.history import History
 from viewer.ui.memory_trim import IdleMemoryTrim
@@ -87,6 +87,13 @@ class MainWindow(QMainWindow):
         self.memory_trim = IdleMemoryTrim(self)
         self._navigating = False
         self.setWindowTitle(TITLE)
+        # The title names the region read. It changes once the region's page has painted,
+        # not in the click: setting it sends the window system its properties (0.1 ms).
+        self._title = TITLE
+        self._title_later = QTimer(self)
+        self._title_later.setSingleShot(True)
+        self._title_later.setInterval(AFTER_SHOW_MS)
+        self._title_later.timeout.connect(self._show_title)
         self.setObjectName("mainWindow")
         self.setMinimumSize(*MIN_SIZE)
 
@@ -609,7 +616,8 @@ class MainWindow(QMainWindow):
 
     def _on_region_selected(self, region: str) -> None:
         record = self.bundle.atlas.regions.get(region)
-        self.setWindowTitle(f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE)
+        self._title = f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE
+        self._title_later.start()
         self.view_tabs.mark_views(set(self.bundle.views_of(region)))
         if self.tools_open():
             self._sync_tools()
@@ -617,6 +625,10 @@ class MainWindow(QMainWindow):
             self._on_region_hovered(region, [])  # the status follows a second click
         if not self._navigating:
             self.history.visit(region)
+
+    def _show_title(self) -> None:
+        if self.windowTitle() != self._title:
+            self.setWindowTitle(self._title)
 
     def _on_side_clicked(self, index: int) -> None:
         self.side.set_side(SIDES[index])
