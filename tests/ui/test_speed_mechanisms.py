@@ -533,6 +533,64 @@ def test_the_notes_database_is_opened_after_the_first_paint(tmp_path) -> None:  
     assert result.stdout.split() == ["[False]", "NotesStore"], result.stdout
 
 
+def test_the_notes_store_is_opened_on_a_thread_and_used_on_the_windows(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, monkeypatch
+) -> None:
+    """Its file's checks and syncs keep the event loop waiting otherwise (35.8 ms once,
+    for a new file): a slow home folder would stall the window."""
+    from viewer.ui import app as app_module
+
+    opened_on: list[threading.Thread] = []
+    real_open = app_module.open_notes
+
+    def recording_open():  # type: ignore[no-untyped-def]
+        opened_on.append(threading.current_thread())
+        return real_open()
+
+    monkeypatch.setattr(app_module, "open_notes", recording_open)
+    _app, window = start_window(bundle)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.notes is not None, timeout=10_000)
+    assert len(opened_on) == 1
+    assert opened_on[0] is not threading.main_thread()
+    window.notes.save("patella", "", "seen on the window's thread")  # the store works here
+    assert window.notes.get("patella") == "seen on the window's thread"
+    window.notes.save("patella", "", "")
+    window.close()
+    window.notes.close()
+
+
+def test_a_store_opened_after_its_window_closed_is_closed(  # type: ignore[no-untyped-def]
+    qtbot, bundle: Bundle, monkeypatch
+) -> None:
+    from viewer.ui import app as app_module
+
+    window_closed = threading.Event()
+    stores: list[object] = []
+    real_open = app_module.open_notes
+
+    def slow_open():  # type: ignore[no-untyped-def]
+        window_closed.wait(10)  # a slow disk: the reader quits meanwhile
+        store, notice = real_open()
+        stores.append(store)
+        return store, notice
+
+    monkeypatch.setattr(app_module, "open_notes", slow_open)
+    _app, window = start_window(bundle)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    window.finish_start()  # the thread is started among the steps after the first paint
+    window.close()
+    window_closed.set()
+    qtbot.waitUntil(lambda: bool(stores), timeout=10_000)
+    qtbot.wait(50)  # its handover delivered
+    assert window.notes is None
+    store = stores[0]
+    assert store is not None
+    with pytest.raises(Exception, match="closed"):  # sqlite3.ProgrammingError, not imported here
+        store.regions()  # type: ignore[attr-defined]
+
+
 def test_pyside_makes_no_type_the_first_paint_does_not_need(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """- A type for every kind of widget, made when a widget made by Qt (a viewport) is
       first named by viewport(), to learn which kind it is: 15-20 ms. Never, not even
@@ -689,7 +747,13 @@ def test_the_first_paint_makes_no_type_that_only_later_work_names(tmp_path) -> N
     after the first paint) and QDialog (a dialog opened): PySide makes each type, with
     its enums, when it is first named, imports included."""
     not_yet = "((core, 'QUrl'), (core, 'QStandardPaths'), (widgets, 'QDialog'))"
-    then = "print(window.notes is not None)\n"
+    then = (  # the store comes from its thread a moment after the start's steps
+        "import time\n"
+        "end = time.monotonic() + 10\n"
+        "while window.notes is None and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "print(window.notes is not None)\n"
+    )
     assert _types_made_before_the_first_paint(tmp_path, not_yet, then) == ["[]", "True"]
 
 

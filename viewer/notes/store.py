@@ -235,7 +235,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         info = os.stat(path)  # follows a link: what matters is what would be opened
         if not stat.S_ISREG(info.st_mode):
             raise NotesError("not a regular file")
-    connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+    # Opened on a thread of its own by the window (viewer/ui/app.py), then used by the
+    # window's thread alone: never by two threads at once.
+    connection = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
     try:
         connection.isolation_level = "DEFERRED"  # transactions via `with connection:`
         connection.execute("PRAGMA journal_mode=WAL")

@@ -130,9 +130,46 @@ class _IndexBuilder(QObject):
         self.ready.emit(index)
 
 
-def _open_notes_into(window: MainWindow) -> None:
-    if window.isVisible():  # not for a window closed before it painted
-        window.attach_notes(*open_notes())
+class _NotesOpener(QObject):
+    """Opens the notes store on a thread: the file's checks (quick_check reads the whole
+    database), and its syncs when it is made, keep the event loop waiting otherwise (4.5
+    to 8 ms here, 35.8 ms once for a new file), and a slow or network home folder would
+    stall the window. The store is handed to the window's thread, which alone uses it.
+
+    Its module (sqlite3's import, 3.3 ms) is imported on the window's thread first: an
+    import on the thread would hold the interpreter lock against the reader's clicks,
+    up to 5 ms at a time."""
+
+    opened = Signal(object, str)  # NotesStore | None, what the user should be told
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)  # goes with the window
+        self._window = window
+        self.opened.connect(self._attach)  # emitted on the thread: delivered on this one
+
+    def start(self) -> None:
+        if not self._window.isVisible():  # a window closed before it painted
+            return
+        from viewer.notes import store  # noqa: F401 - on this thread, before the thread's use
+
+        threading.Thread(target=self._open, name="notes", daemon=True).start()
+
+    def _open(self) -> None:
+        try:
+            store, notice = open_notes()
+        except Exception as error:  # noqa: BLE001 - the window must hear, whatever it was
+            store, notice = None, f"Notes cannot be saved: {error}"
+        try:
+            self.opened.emit(store, notice)
+        except RuntimeError:  # the window, and this object with it, deleted meanwhile
+            if store is not None:
+                store.close()
+
+    def _attach(self, store: NotesStore | None, notice: str) -> None:
+        if self._window.isVisible():
+            self._window.attach_notes(store, notice)
+        elif store is not None:
+            store.close()  # the window closed while the store opened
 
 
 def start_window(
@@ -146,7 +183,7 @@ def start_window(
     The notes store is opened once the window has painted (window.notes then)."""
     app = application(qt_args)
     window = MainWindow(bundle, notes_opening=True, art_cache=ArtCache(cache_dir() / "art"))
-    window.after_first_paint(lambda: _open_notes_into(window))
+    window.after_first_paint(_NotesOpener(window).start)
     install_if_requested(app, window)  # after: its report comes before the notes open
     window.restore(region, view, side)
     window.show()
