@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox
 
@@ -319,6 +319,38 @@ def test_notes_opened_after_the_first_paint_reach_the_page_shown(
     assert "Ask about the stairs." in window.details.toPlainText()
     assert window.notes_panel.editor.toPlainText() == "Ask about the stairs."
     assert not window.notes_panel.editor.isReadOnly()
+    window.close()
+    store.close()
+
+
+def test_a_page_made_again_with_notes_keeps_the_readers_place(
+    qtbot, bundle: Bundle, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """At its top, it stays at its top (it was scrolled by its heading's margin); read
+    further down, the same text stays at the top."""
+    store = NotesStore.open(tmp_path / "notes.sqlite3")
+    store.save("patella", "", "Ask about the stairs.")
+    store.save("calcaneus", "", "Heel cup helped.")
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(bundle, settings, notes_opening=True)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.selection.select("patella")
+    assert window.details.verticalScrollBar().value() == 0
+    window.attach_notes(store)
+    assert "Ask about the stairs." in window.details.toPlainText()
+    assert window.details.verticalScrollBar().value() == 0, "the page's top scrolled away"
+
+    window.selection.select("calcaneus")
+    details = window.details
+    details.page().finish()
+    details.verticalScrollBar().setValue(details.verticalScrollBar().maximum() // 2)
+    top = details.cursorForPosition(QPoint(0, 0)).block().text()
+    store.save("calcaneus", "", "Heel cup helped; review in six weeks.")
+    details.refresh("calcaneus")  # as when a note is saved
+    assert details.cursorForPosition(QPoint(0, 0)).block().text() == top
     window.close()
     store.close()
 

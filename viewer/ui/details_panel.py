@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -56,6 +56,14 @@ EMPTY = (
 )  # quoted, not in italics: the italic face is loaded for the first paint (0.6 ms) otherwise
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
+
+
+class ReadingPosition(NamedTuple):
+    position: int  # the character at the page's top left
+    paragraph: str  # its paragraph's text
+    offset: int  # where in the paragraph it is
+
+
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 8  # idle work resumes after the page shown has painted (the next turn)
@@ -574,12 +582,16 @@ class DetailsPanel(QFrame):
         stale = [key for key in self._pages if named(key)]
         shown_key = self._key(self.region)
         if shown_key in stale:
-            top = self._reading_position()
+            at_top = self.verticalScrollBar().value() == 0
+            place = self._reading_position()
             old = self._pages.pop(shown_key)
             page = self._show_page(shown_key)
             page.finish()
             page.settle(old.size())
-            self._restore_reading_position(top)
+            if at_top:  # its first character lies below the heading's margin: not scrolled to
+                page.verticalScrollBar().setValue(0)
+            else:
+                self._restore_reading_position(place)
             stale.remove(shown_key)
             self._drop(old)
         for key in stale:
@@ -608,15 +620,32 @@ class DetailsPanel(QFrame):
         page.hide()
         page.deleteLater()
 
-    def _reading_position(self) -> int:
-        page = self.page()
-        return page.cursorForPosition(QPoint(0, 0)).position()
+    def _reading_position(self) -> ReadingPosition:
+        """The character at the page's top left, and the text of its paragraph."""
+        cursor = self.page().cursorForPosition(QPoint(0, 0))
+        block = cursor.block()
+        return ReadingPosition(
+            cursor.position(), block.text(), cursor.position() - block.position()
+        )
 
-    def _restore_reading_position(self, top: int) -> None:
-        """Scroll so that the same text is at the top as before."""
+    def _restore_reading_position(self, place: ReadingPosition) -> None:
+        """Scroll so that the same text is at the top as before. The page made again may
+        have more or less text above it (a note edited: the notes are in the top), so
+        the paragraph is found by its text, the nearest to where it was."""
         page = self.page()
-        cursor = QTextCursor(page.document())
-        cursor.setPosition(min(top, page.document().characterCount() - 1))
+        document = page.document()
+        position = place.position
+        block, nearest = document.begin(), None
+        while block.isValid():
+            if block.text() == place.paragraph:
+                distance = abs(block.position() + place.offset - place.position)
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, block.position() + place.offset)
+            block = block.next()
+        if nearest is not None:
+            position = nearest[1]
+        cursor = QTextCursor(document)
+        cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
         bar = page.verticalScrollBar()
         bar.setValue(bar.value() + page.cursorRect(cursor).top())
 
