@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -56,14 +56,9 @@ EMPTY = (
 )  # quoted, not in italics: the italic face is loaded for the first paint (0.6 ms) otherwise
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
-
-
-class ReadingPosition(NamedTuple):
-    position: int  # the character at the page's top left
-    paragraph: str  # its paragraph's text
-    offset: int  # where in the paragraph it is
-
-
+# Where the reader is on a page: the character at its top left, the text of its paragraph,
+# and where in that paragraph it is.
+ReadingPosition = tuple[int, str, int]
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 8  # idle work resumes after the page shown has painted (the next turn)
@@ -624,9 +619,7 @@ class DetailsPanel(QFrame):
         """The character at the page's top left, and the text of its paragraph."""
         cursor = self.page().cursorForPosition(QPoint(0, 0))
         block = cursor.block()
-        return ReadingPosition(
-            cursor.position(), block.text(), cursor.position() - block.position()
-        )
+        return cursor.position(), block.text(), cursor.position() - block.position()
 
     def _restore_reading_position(self, place: ReadingPosition) -> None:
         """Scroll so that the same text is at the top as before. The page made again may
@@ -634,13 +627,14 @@ class DetailsPanel(QFrame):
         the paragraph is found by its text, the nearest to where it was."""
         page = self.page()
         document = page.document()
-        position = place.position
+        was_at, paragraph, offset = place
+        position = was_at
         block, nearest = document.begin(), None
         while block.isValid():
-            if block.text() == place.paragraph:
-                distance = abs(block.position() + place.offset - place.position)
+            if block.text() == paragraph:
+                distance = abs(block.position() + offset - was_at)
                 if nearest is None or distance < nearest[0]:
-                    nearest = (distance, block.position() + place.offset)
+                    nearest = (distance, block.position() + offset)
             block = block.next()
         if nearest is not None:
             position = nearest[1]
