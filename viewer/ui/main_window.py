@@ -89,7 +89,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         # The title names the region read. It changes once the region's page has painted,
         # not in the click: setting it sends the window system its properties (0.1 ms).
-        self._title = TITLE
         self._title_later = QTimer(self)
         self._title_later.setSingleShot(True)
         self._title_later.setInterval(AFTER_SHOW_MS)
@@ -616,7 +615,6 @@ class MainWindow(QMainWindow):
 
     def _on_region_selected(self, region: str) -> None:
         record = self.bundle.atlas.regions.get(region)
-        self._title = f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE
         self._title_later.start()
         self.view_tabs.mark_views(set(self.bundle.views_of(region)))
         if self.tools_open():
@@ -627,8 +625,11 @@ class MainWindow(QMainWindow):
             self.history.visit(region)
 
     def _show_title(self) -> None:
-        if self.windowTitle() != self._title:
-            self.setWindowTitle(self._title)
+        """The region selected and the side shown, in the title."""
+        record = self.bundle.atlas.regions.get(self.selection.region)
+        title = f"{record.name} ({self.side.side}): {TITLE}" if record else TITLE
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
 
     def _on_side_clicked(self, index: int) -> None:
         self.side.set_side(SIDES[index])
