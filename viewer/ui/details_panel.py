@@ -57,8 +57,8 @@ EMPTY = (
 NotesFor = Callable[[str], list[tuple[str, str]]]  # region -> [(condition or "", text)]
 PageKey = tuple[str, str]  # (region or "", side or "")
 # Where the reader is on a page: the character at its top left, the text of its paragraph,
-# and where in that paragraph it is.
-ReadingPosition = tuple[int, str, int]
+# and where in that paragraph it is; None at the page's top.
+ReadingPosition = tuple[int, str, int] | None
 MAX_PAGES = 8  # laid-out pages kept: about 2 MB each
 MAX_RENDERED = 400  # pages' HTML kept: about 50 kB each
 AFTER_SHOW_MS = 8  # idle work resumes after the page shown has painted (the next turn)
@@ -577,16 +577,12 @@ class DetailsPanel(QFrame):
         stale = [key for key in self._pages if named(key)]
         shown_key = self._key(self.region)
         if shown_key in stale:
-            at_top = self.verticalScrollBar().value() == 0
             place = self._reading_position()
             old = self._pages.pop(shown_key)
             page = self._show_page(shown_key)
             page.finish()
             page.settle(old.size())
-            if at_top:  # its first character lies below the heading's margin: not scrolled to
-                page.verticalScrollBar().setValue(0)
-            else:
-                self._restore_reading_position(place)
+            self._restore_reading_position(place)
             stale.remove(shown_key)
             self._drop(old)
         for key in stale:
@@ -616,7 +612,11 @@ class DetailsPanel(QFrame):
         page.deleteLater()
 
     def _reading_position(self) -> ReadingPosition:
-        """The character at the page's top left, and the text of its paragraph."""
+        """The character at the page's top left and its paragraph, or None at the top:
+        the first character lies below the heading's margin, and scrolling to it would
+        cut that margin off."""
+        if self.verticalScrollBar().value() == 0:
+            return None
         cursor = self.page().cursorForPosition(QPoint(0, 0))
         block = cursor.block()
         return cursor.position(), block.text(), cursor.position() - block.position()
@@ -626,21 +626,21 @@ class DetailsPanel(QFrame):
         have more or less text above it (a note edited: the notes are in the top), so
         the paragraph is found by its text, the nearest to where it was."""
         page = self.page()
-        document = page.document()
+        bar = page.verticalScrollBar()
+        if place is None:
+            bar.setValue(0)
+            return
         was_at, paragraph, offset = place
-        position = was_at
-        block, nearest = document.begin(), None
+        document = page.document()
+        found = []
+        block = document.begin()
         while block.isValid():
             if block.text() == paragraph:
-                distance = abs(block.position() + offset - was_at)
-                if nearest is None or distance < nearest[0]:
-                    nearest = (distance, block.position() + offset)
+                found.append(block.position() + offset)
             block = block.next()
-        if nearest is not None:
-            position = nearest[1]
+        position = min(found, key=lambda at: abs(at - was_at), default=was_at)
         cursor = QTextCursor(document)
         cursor.setPosition(max(0, min(position, document.characterCount() - 1)))
-        bar = page.verticalScrollBar()
         bar.setValue(bar.value() + page.cursorRect(cursor).top())
 
     # -- what tests, tools and the window read of the page shown ----------------------------
